@@ -1,0 +1,94 @@
+package dev.relock.cli;
+
+import dev.relock.common.RelockException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point. All wiring of the command line happens here, once. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs relock with the given writers and returns the exit status; never calls System.exit. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    /** Builds the command tree with its writers and error handling. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RelockCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(new BadArguments());
+        cli.setExecutionExceptionHandler(new Failures());
+        return cli;
+    }
+
+    /** Usage errors: one line, a hint, exit 2. */
+    private static final class BadArguments implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("relock: error: " + oneLine(ex.getMessage()));
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** Failures while running a command: user-facing ones are one line; bugs say so. */
+    private static final class Failures implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+            PrintWriter err = cmd.getErr();
+            boolean verbose = parsed.hasMatchedOption("--verbose")
+                    || rootParse(parsed).hasMatchedOption("--verbose");
+            if (ex instanceof RelockException re) {
+                // Crafted for the user: the first line is the cause; any further lines explain it.
+                err.println("relock: error: " + String.valueOf(re.getMessage()).strip());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return ExitCodes.of(re.kind());
+            }
+            err.println("relock: internal error: " + oneLine(String.valueOf(ex)));
+            if (verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("This is a bug in relock. Rerun with --verbose for details and report it.");
+            }
+            return ExitCodes.INTERNAL;
+        }
+
+        private static ParseResult rootParse(ParseResult parsed) {
+            ParseResult p = parsed;
+            while (p.commandSpec().parent() != null && p.commandSpec().parent().commandLine().getParseResult() != null) {
+                p = p.commandSpec().parent().commandLine().getParseResult();
+            }
+            return p;
+        }
+    }
+
+    static String oneLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "(no message)";
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        return first;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.relock.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands and shows help when called alone. */
+@Command(
+        name = "relock",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.",
+        synopsisSubcommandLabel = "COMMAND",
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0  success              1  verify found problems",
+            "  2  bad input            3  requirements cannot be resolved",
+            "  4  index/network error  5  GitHub API error",
+            " 70  internal error (rerun with --verbose and report it)"
+        })
+public final class RelockCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    CommandLine commandLine() {
+        return spec.commandLine();
+    }
+}

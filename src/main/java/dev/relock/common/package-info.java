@@ -1,0 +1,2 @@
+/** Pieces every layer shares: the user-facing exception type. Depends on nothing. */
+package dev.relock.common;

@@ -1,0 +1,100 @@
+package dev.relock.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps dependencies pointing one way:
+ * cli → update/verify/compile/wheelhouse → resolve → solver/index → standards → common.
+ *
+ * <p>Standards packages (one per PEP or file format) and the solver know nothing of the network,
+ * JSON, GitHub or git; the solver knows nothing of Python.
+ */
+class ArchitectureTest {
+    static final String[] STANDARDS = {
+        "dev.relock.name..", "dev.relock.pep440..", "dev.relock.pep508..", "dev.relock.tags..",
+        "dev.relock.filename..", "dev.relock.metadata..", "dev.relock.reqtxt..", "dev.relock.ranges.."
+    };
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.relock");
+    }
+
+    @Test
+    void layersDependOnlyDownwards() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("common").definedBy("dev.relock.common..")
+                .layer("standards").definedBy(STANDARDS)
+                .layer("cache").definedBy("dev.relock.cache..")
+                .layer("index").definedBy("dev.relock.index..")
+                .layer("solver").definedBy("dev.relock.solver..")
+                .layer("resolve").definedBy("dev.relock.resolve..")
+                .layer("pipelines").definedBy(
+                        "dev.relock.lock..", "dev.relock.verify..", "dev.relock.wheelhouse..")
+                .layer("hosting").definedBy("dev.relock.hosting..")
+                .layer("update").definedBy("dev.relock.update..")
+                .layer("cli").definedBy("dev.relock.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("update").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("hosting").mayOnlyBeAccessedByLayers("update", "cli")
+                .whereLayer("pipelines").mayOnlyBeAccessedByLayers("update", "cli")
+                .whereLayer("resolve").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
+                .whereLayer("solver").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
+                .whereLayer("standards").mayOnlyBeAccessedByLayers(
+                        "standards", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                .check(classes);
+    }
+
+    @Test
+    void standardsAndSolverDoNoIoLibraries() {
+        noClasses()
+                .that().resideInAnyPackage(concat(STANDARDS, "dev.relock.solver..", "dev.relock.common.."))
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "okhttp3..", "okio..", "com.fasterxml.jackson..", "org.kohsuke..",
+                        "org.eclipse.jgit..", "java.net.http..", "picocli..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void solverKnowsNothingOfPython() {
+        noClasses()
+                .that().resideInAPackage("dev.relock.solver..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.relock.name..", "dev.relock.pep440..", "dev.relock.pep508..",
+                        "dev.relock.tags..", "dev.relock.filename..", "dev.relock.metadata..",
+                        "dev.relock.index..", "dev.relock.cache..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliTalksToPicocli() {
+        noClasses()
+                .that().resideOutsideOfPackage("dev.relock.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

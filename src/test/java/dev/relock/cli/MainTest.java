@@ -1,0 +1,41 @@
+package dev.relock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    record Result(int status, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        Result r = run("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("relock " + VersionProvider.version());
+        assertThat(VersionProvider.version()).doesNotContain("${").isNotEqualTo("unknown");
+    }
+
+    @Test
+    void helpListsUsageAndExitCodes() {
+        Result r = run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Usage: relock").contains("Exit status:").contains("bad input");
+    }
+
+    @Test
+    void unknownOptionIsOneLineBadInputWithoutStackTrace() {
+        Result r = run("--no-such-option");
+        assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("relock: error: Unknown option: '--no-such-option'");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}

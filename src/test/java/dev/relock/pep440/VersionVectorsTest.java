@@ -3,9 +3,12 @@ package dev.relock.pep440;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,23 +17,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VersionVectorsTest {
     static final List<String> ASCENDING = Vectors.strings("version", "ascending");
 
-    static IntStream ascendingIndexes() {
-        return IntStream.range(0, ASCENDING.size());
-    }
-
-    @ParameterizedTest(name = "{0}: ascending[{0}] sorts after all earlier and before all later ones")
-    @MethodSource("ascendingIndexes")
-    void ascendingVersionsCompareInListOrderWithEveryOtherOne(int i) {
-        Version v = Version.parse(ASCENDING.get(i));
-        for (int j = 0; j < ASCENDING.size(); j++) {
-            Version w = Version.parse(ASCENDING.get(j));
-            int expected = Integer.signum(Integer.compare(i, j));
-            assertThat(Integer.signum(v.compareTo(w))).as("%s vs %s", v, w).isEqualTo(expected);
-            assertThat(v.equals(w)).as("%s equals %s", v, w).isEqualTo(i == j);
-            if (i == j) {
-                assertThat(v.hashCode()).isEqualTo(w.hashCode());
+    @Test
+    void ascendingVersionsCompareInListOrderPairwise() {
+        List<Version> parsed = ASCENDING.stream().map(Version::parse).toList();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            Version v = parsed.get(i);
+            for (int j = 0; j < parsed.size(); j++) {
+                Version w = parsed.get(j);
+                if (Integer.signum(v.compareTo(w)) != Integer.compare(i, j)
+                        || v.equals(w) != (i == j)
+                        || (i == j && v.hashCode() != w.hashCode())) {
+                    wrong.add(v + " vs " + w);
+                }
             }
         }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void shuffledAscendingVersionsSortBackIntoOrder() {
+        List<Version> shuffled = new ArrayList<>(ASCENDING.stream().map(Version::parse).toList());
+        Collections.shuffle(shuffled, new Random(440));
+        Collections.sort(shuffled);
+        assertThat(shuffled).map(Version::toString)
+                .containsExactlyElementsOf(ASCENDING.stream().map(s -> Version.parse(s).toString()).toList());
     }
 
     static Stream<Arguments> normalized() {

@@ -185,6 +185,29 @@ class VersionSpecifierTest {
         assertThat(set.withPrereleases(Optional.of(false)).isSatisfiable()).isEqualTo(satisfiable);
     }
 
+    /**
+     * Sets whose only candidates fall into gaps between real versions. packaging 26.2 calls these
+     * satisfiable because it orders two boundaries by their base versions alone; its own
+     * {@code contains} accepts none of the versions around the gap.
+     */
+    @ParameterizedTest(name = "\"{0}\" is unsatisfiable")
+    @CsvSource(delimiter = '|', value = {
+        "==1.0.post0,>1.0",
+        "==1.0.post0.dev1,>1.0",
+        "==1.0a1.post0,>1.0a1",
+        "<=1.0.post1,>1.0",
+        "<=0.post0,>0",
+        "<1.0a2.dev0,>1.0a1",
+    })
+    void setsWithOnlyExcludedPostReleasesInRangeAreUnsatisfiable(String spec) {
+        VersionSpecifiers set = VersionSpecifiers.parse(spec);
+        assertThat(set.isUnsatisfiable()).isTrue();
+        List<Version> near = Stream.of("0", "0.post0", "0+x", "1.0", "1.0+x", "1.0.post0", "1.0.post0.dev1",
+                "1.0.post1", "1.0.post1+x", "1.0a1", "1.0a1+x", "1.0a1.post0", "1.0a1.post9.dev2", "1.0a2.dev0")
+                .map(Version::parse).toList();
+        assertThat(near).noneMatch(v -> set.contains(v, Optional.of(true)));
+    }
+
     @Test
     void emptySetMatchesEverythingButFiltersPrereleasesByDefault() {
         Version pre = Version.parse("2.0a1");

@@ -409,7 +409,10 @@ public final class Version implements Comparable<Version> {
             h = 31 * h + Long.hashCode(dev);
             h = 31 * h + Arrays.hashCode(local);
             h = 31 * h + boundary;
-            hash = h == 0 ? 1 : h;
+            if (h == 0) {
+                h = 1;
+            }
+            hash = h;
         }
         return h;
     }

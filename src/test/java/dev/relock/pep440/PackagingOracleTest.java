@@ -85,4 +85,30 @@ class PackagingOracleTest {
         assertThat(specs.size() * versions.size()).isGreaterThan(40_000);
         assertThat(wrong).isEmpty();
     }
+
+    @Test
+    void randomSetsAreSatisfiableExactlyWhenPackagingFindsOrProvesIt() {
+        List<String> wrong = new ArrayList<>();
+        int rows = 0;
+        for (JsonNode row : oracle.get("satisfiability")) {
+            VersionSpecifiers set = VersionSpecifiers.parse(row.get("specifier").asText());
+            boolean packagingUnsat = row.get("unsatisfiable").asBoolean();
+            JsonNode witness = row.get("witness");
+            boolean unsat = set.isUnsatisfiable();
+            if (!witness.isNull()) {
+                // packaging's contains() accepts the witness, so the set is satisfiable.
+                Version v = Version.parse(witness.asText());
+                if (unsat || !set.contains(v, Optional.of(true)) || !set.toRanges().contains(v)) {
+                    wrong.add(set + " is satisfied by " + v);
+                }
+            } else if (packagingUnsat && !unsat) {
+                wrong.add(set + " is unsatisfiable");
+            }
+            // packaging may call a set satisfiable without any version matching it (it orders
+            // boundaries by base version only); there we keep our own, exact answer.
+            rows++;
+        }
+        assertThat(rows).isGreaterThan(2000);
+        assertThat(wrong).isEmpty();
+    }
 }

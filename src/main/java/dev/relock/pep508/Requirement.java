@@ -2,6 +2,7 @@ package dev.relock.pep508;
 
 import dev.relock.name.ExtraName;
 import dev.relock.name.PackageName;
+import dev.relock.pep440.VersionSpecifierParseException;
 import dev.relock.pep440.VersionSpecifiers;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public record Requirement(
         VersionSpecifiers specifiers;
         try {
             specifiers = VersionSpecifiers.parse(String.join(",", parsed.specifiers()));
-        } catch (RuntimeException invalid) {
+        } catch (VersionSpecifierParseException invalid) {
             throw new Pep508Exception("Invalid version specifier: " + invalid.getMessage(), requirement,
                     parsed.specifierStart(), parsed.specifierEnd() - parsed.specifierStart());
         }

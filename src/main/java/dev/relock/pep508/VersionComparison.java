@@ -1,14 +1,14 @@
 package dev.relock.pep508;
 
-import dev.relock.pep440.Version;
-import dev.relock.pep440.VersionSpecifiers;
-import java.util.Locale;
+import dev.relock.pep440.VersionSpecifier;
+import dev.relock.pep440.VersionSpecifierParseException;
 import java.util.Optional;
 
 /**
  * The PEP 440 half of marker comparison for version-like variables: if {@code operator + rhs}
  * is a valid single version specifier, the answer is whether it contains {@code lhs} with
- * pre-releases allowed; otherwise the caller falls back to string comparison.
+ * pre-releases allowed (false if {@code lhs} is not a version; {@code ===} compares text);
+ * otherwise the caller falls back to string comparison.
  */
 final class VersionComparison {
     private VersionComparison() {
@@ -23,13 +23,10 @@ final class VersionComparison {
         if (!Grammar.WHOLE_SPECIFIER.matcher(specifier).matches()) {
             return Optional.empty();
         }
-        if (operator == MarkerOperator.ARBITRARY_EQUAL) {
-            return Optional.of(lhs.toLowerCase(Locale.ROOT).equals(rhs.strip().toLowerCase(Locale.ROOT)));
+        try {
+            return Optional.of(VersionSpecifier.parse(specifier).matchesString(lhs));
+        } catch (VersionSpecifierParseException notASpecifier) {
+            return Optional.empty();
         }
-        Optional<Version> version = Version.tryParse(lhs);
-        if (version.isEmpty()) {
-            return Optional.of(false);
-        }
-        return Optional.of(VersionSpecifiers.parse(specifier.strip()).contains(version.get(), Optional.of(true)));
     }
 }

@@ -155,6 +155,9 @@ class MarkerEvaluationTest {
                 Arguments.of("os_name == 'a' and os_name == 'b' or os_name == 'c'",
                         "os_name == \"a\" and os_name == \"b\" or os_name == \"c\""),
                 Arguments.of("((os_name == 'a'))", "os_name == \"a\""),
+                // packaging prints "a and b or c" here, changing the meaning; the group is kept once.
+                Arguments.of("os_name == 'a' and ((os_name == 'b' or os_name == 'c'))",
+                        "os_name == \"a\" and (os_name == \"b\" or os_name == \"c\")"),
                 Arguments.of("'3.8' <= python_version", "\"3.8\" <= python_version"),
                 Arguments.of("os_name not   in 'a b'", "os_name not in \"a b\""),
                 Arguments.of("os_name == 'it\"s'", "os_name == 'it\"s'"),

@@ -1,0 +1,108 @@
+package dev.relock.pep440;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** pypa/packaging's version vectors, all of them. */
+class VersionVectorsTest {
+    static final List<String> ASCENDING = Vectors.strings("version", "ascending");
+
+    static IntStream ascendingIndexes() {
+        return IntStream.range(0, ASCENDING.size());
+    }
+
+    @ParameterizedTest(name = "{0}: ascending[{0}] sorts after all earlier and before all later ones")
+    @MethodSource("ascendingIndexes")
+    void ascendingVersionsCompareInListOrderWithEveryOtherOne(int i) {
+        Version v = Version.parse(ASCENDING.get(i));
+        for (int j = 0; j < ASCENDING.size(); j++) {
+            Version w = Version.parse(ASCENDING.get(j));
+            int expected = Integer.signum(Integer.compare(i, j));
+            assertThat(Integer.signum(v.compareTo(w))).as("%s vs %s", v, w).isEqualTo(expected);
+            assertThat(v.equals(w)).as("%s equals %s", v, w).isEqualTo(i == j);
+            if (i == j) {
+                assertThat(v.hashCode()).isEqualTo(w.hashCode());
+            }
+        }
+    }
+
+    static Stream<Arguments> normalized() {
+        return Vectors.list("version", "normalized").stream()
+                .map(n -> Arguments.of(n.get("version").asText(), n.get("normalized").asText()));
+    }
+
+    @ParameterizedTest(name = "{0} normalizes to {1}")
+    @MethodSource("normalized")
+    void versionsNormalizeLikePackaging(String input, String normalized) {
+        Version v = Version.parse(input);
+        assertThat(v).hasToString(normalized);
+        assertThat(Version.parse(normalized)).isEqualTo(v).hasToString(normalized);
+    }
+
+    static Stream<Arguments> str() {
+        return Vectors.list("version", "str").stream()
+                .map(n -> Arguments.of(n.get("version").asText(), n.get("expected").asText()));
+    }
+
+    @ParameterizedTest(name = "{0} prints as {1}")
+    @MethodSource("str")
+    void versionsPrintLikePackaging(String input, String expected) {
+        assertThat(Version.parse(input)).hasToString(expected);
+    }
+
+    static Stream<Arguments> baseVersion() {
+        return Vectors.list("version", "base_version").stream()
+                .map(n -> Arguments.of(n.get("version").asText(), n.get("base_version").asText()));
+    }
+
+    @ParameterizedTest(name = "base version of {0} is {1}")
+    @MethodSource("baseVersion")
+    void baseVersionKeepsEpochAndReleaseOnly(String input, String expected) {
+        assertThat(Version.parse(input).baseVersion()).hasToString(expected);
+    }
+
+    static Stream<Arguments> publicVersion() {
+        return Vectors.list("version", "public").stream()
+                .map(n -> Arguments.of(n.get("version").asText(), n.get("public").asText()));
+    }
+
+    @ParameterizedTest(name = "public version of {0} is {1}")
+    @MethodSource("publicVersion")
+    void publicVersionDropsTheLocalLabel(String input, String expected) {
+        assertThat(Version.parse(input).publicVersion()).hasToString(expected);
+    }
+
+    static Stream<Arguments> isPrerelease() {
+        return Vectors.list("version", "is_prerelease").stream()
+                .map(n -> Arguments.of(n.get("version").asText(), n.get("expected").asBoolean()));
+    }
+
+    @ParameterizedTest(name = "{0} is a pre-release: {1}")
+    @MethodSource("isPrerelease")
+    void preReleasesAreRecognised(String input, boolean expected) {
+        assertThat(Version.parse(input).isPrerelease()).isEqualTo(expected);
+    }
+
+    static List<String> invalid() {
+        return Vectors.strings("version", "invalid");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is not a version")
+    @MethodSource("invalid")
+    void invalidVersionsAreRejected(String input) {
+        assertThat(Version.tryParse(input)).isEmpty();
+        assertThatThrownBy(() -> Version.parse(input))
+                .isInstanceOfSatisfying(VersionParseException.class, e -> {
+                    assertThat(e.input()).isEqualTo(input);
+                    assertThat(e.offset()).isBetween(0, input.length());
+                    assertThat(e.getMessage()).contains(input);
+                });
+    }
+}

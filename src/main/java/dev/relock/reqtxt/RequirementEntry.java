@@ -1,5 +1,7 @@
 package dev.relock.reqtxt;
 
+import dev.relock.pep508.MarkerTree;
+import dev.relock.pep508.Requirement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +14,9 @@ import java.util.Optional;
  * @param text the requirement as written, without its per-line options
  * @param target for {@link Form#URL}, {@link Form#PATH} and {@link Form#EDITABLE}: the URL or path
  *     (without the marker); for {@link Form#NAMED}: the same as {@code text}
- * @param marker for {@link Form#URL} and {@link Form#PATH}: the environment marker after
- *     {@code "; "} (URL) or {@code ";"} (path), as written; always empty for the other forms (a
- *     named requirement carries its marker inside its PEP 508 text)
+ * @param requirement the parsed PEP 508 requirement; present exactly for {@link Form#NAMED}
+ * @param marker when the line applies: the requirement's marker for {@link Form#NAMED}, the marker
+ *     after {@code "; "} (URL) or {@code ";"} (path), {@link MarkerTree#TRUE} when there is none
  * @param hashes the {@code --hash} options of the line, in the order written
  * @param configSettings the {@code --config-settings} values, passed through
  * @param globalOptions the {@code --global-option} values, passed through
@@ -24,7 +26,8 @@ public record RequirementEntry(
         Form form,
         String text,
         String target,
-        Optional<String> marker,
+        Optional<Requirement> requirement,
+        MarkerTree marker,
         List<Hash> hashes,
         List<String> configSettings,
         List<String> globalOptions,
@@ -46,7 +49,11 @@ public record RequirementEntry(
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(requirement, "requirement");
         Objects.requireNonNull(marker, "marker");
+        if (requirement.isPresent() != (form == Form.NAMED)) {
+            throw new IllegalArgumentException("a parsed requirement belongs to exactly the NAMED form");
+        }
         hashes = List.copyOf(hashes);
         configSettings = List.copyOf(configSettings);
         globalOptions = List.copyOf(globalOptions);

@@ -1,5 +1,8 @@
 package dev.relock.reqtxt;
 
+import dev.relock.pep508.MarkerTree;
+import dev.relock.pep508.Pep508Exception;
+import dev.relock.pep508.Requirement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -228,7 +231,7 @@ public final class RequirementsFileReader {
             if (editable.isPresent()) {
                 OptionUse use = editable.get();
                 add(false, new RequirementEntry(RequirementEntry.Form.EDITABLE, use.value(), use.value(),
-                        Optional.empty(), perLine.hashes, perLine.configSettings, perLine.globalOptions,
+                        Optional.empty(), MarkerTree.TRUE, perLine.hashes, perLine.configSettings, perLine.globalOptions,
                         location(file, line, use.valueStart())));
             }
         }
@@ -269,22 +272,34 @@ public final class RequirementsFileReader {
     private RequirementEntry requirementEntry(Path file, MappedText requirement, LineOptions perLine) {
         String text = requirement.text();
         SourceLocation at = location(file, requirement, 0);
-        if (URL_START.matcher(text).find()) {
-            int sep = text.indexOf("; ");
-            return new RequirementEntry(RequirementEntry.Form.URL, text,
-                    sep < 0 ? text : text.substring(0, sep).strip(),
-                    sep < 0 ? Optional.empty() : Optional.of(text.substring(sep + 2).strip()),
+        if (URL_START.matcher(text).find() || looksLikePath(text)) {
+            boolean url = URL_START.matcher(text).find();
+            String separator = url ? "; " : ";";
+            int sep = text.indexOf(separator);
+            MarkerTree marker = MarkerTree.TRUE;
+            if (sep >= 0) {
+                int markerStart = sep + separator.length();
+                while (markerStart < text.length() && Character.isWhitespace(text.charAt(markerStart))) {
+                    markerStart++;
+                }
+                try {
+                    marker = MarkerTree.parse(text.substring(markerStart).strip());
+                } catch (Pep508Exception e) {
+                    throw error(file, requirement, markerStart + e.offset(), "invalid marker: " + e.reason());
+                }
+            }
+            return new RequirementEntry(url ? RequirementEntry.Form.URL : RequirementEntry.Form.PATH, text,
+                    sep < 0 ? text : text.substring(0, sep).strip(), Optional.empty(), marker,
                     perLine.hashes, perLine.configSettings, perLine.globalOptions, at);
         }
-        if (looksLikePath(text)) {
-            int sep = text.indexOf(';');
-            return new RequirementEntry(RequirementEntry.Form.PATH, text,
-                    sep < 0 ? text : text.substring(0, sep).strip(),
-                    sep < 0 ? Optional.empty() : Optional.of(text.substring(sep + 1).strip()),
-                    perLine.hashes, perLine.configSettings, perLine.globalOptions, at);
+        Requirement parsed;
+        try {
+            parsed = Requirement.parse(text);
+        } catch (Pep508Exception e) {
+            throw error(file, requirement, e.offset(), "invalid requirement: " + e.reason());
         }
-        return new RequirementEntry(RequirementEntry.Form.NAMED, text, text, Optional.empty(), perLine.hashes,
-                perLine.configSettings, perLine.globalOptions, at);
+        return new RequirementEntry(RequirementEntry.Form.NAMED, text, text, Optional.of(parsed), parsed.marker(),
+                perLine.hashes, perLine.configSettings, perLine.globalOptions, at);
     }
 
     /**

@@ -35,7 +35,10 @@ final class ModelDump {
         if (!entry.target().equals(entry.text())) {
             out.append("  target [").append(entry.target()).append("]\n");
         }
-        entry.marker().ifPresent(marker -> out.append("  marker [").append(marker).append("]\n"));
+        entry.requirement().ifPresent(parsed -> out.append("  parsed [").append(parsed).append("]\n"));
+        if (!entry.marker().isTrue()) {
+            out.append("  marker [").append(entry.marker()).append("]\n");
+        }
         entry.hashes().forEach(hash -> out.append("  hash ").append(hash).append('\n'));
         entry.configSettings().forEach(value -> out.append("  config-settings [").append(value).append("]\n"));
         entry.globalOptions().forEach(value -> out.append("  global-option [").append(value).append("]\n"));

@@ -1,5 +1,7 @@
 package dev.relock.reqtxt;
 
+import dev.relock.pep508.MarkerTree;
+import dev.relock.pep508.Pep508Exception;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -252,6 +254,13 @@ public final class LockfileReader {
             int semicolon = body.indexOf(" ; ");
             if (semicolon >= 0) {
                 marker = Optional.of(body.substring(semicolon + 3));
+                try {
+                    MarkerTree.parse(marker.get());
+                } catch (Pep508Exception e) {
+                    throw new RequirementsFileException(
+                            new SourceLocation(source, lineNumber, semicolon + 4 + e.offset()),
+                            "invalid marker: " + e.reason());
+                }
                 body = body.substring(0, semicolon);
             }
             Pin pin;

@@ -1,7 +1,7 @@
 package dev.relock.reqtxt;
 
+import dev.relock.name.PackageName;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,7 +30,6 @@ public record Pin(
         List<String> via) {
 
     private static final Pattern EGG = Pattern.compile("[#&]egg=([A-Za-z0-9._-]+)");
-    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
     /** The forms a pin takes in pip-compile's output. */
     public enum Kind {
@@ -118,7 +117,7 @@ public record Pin(
      * unknown).
      */
     String sortKey() {
-        String key = name.isEmpty() ? target : SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+        String key = PackageName.tryOf(name).map(PackageName::toString).orElse(target);
         return (kind == Kind.EDITABLE ? "0" : "1") + key;
     }
 }

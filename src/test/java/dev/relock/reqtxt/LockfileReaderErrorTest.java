@@ -31,6 +31,8 @@ class LockfileReaderErrorTest {
                         "lock.txt:3:1: expected the unsafe or excluded packages heading after the blank line"),
                 Arguments.of("a==1\n    # via\n    #   x\n    #   y\nb==1  # via x, y\nc==1\n    # via\n    #   p\n    #   q\n",
                         "lock.txt:1:1: the file mixes line-style and split-style '# via' annotations"),
+                Arguments.of("six==1.16.0 ; python_version >> '3'\n",
+                        "lock.txt:1:31: invalid marker: Expected a marker variable or quoted string"),
                 Arguments.of("Not A Name==1\n", "lock.txt:1:1: malformed package name 'Not A Name'"),
                 Arguments.of("six==1.16.0  # via a\n    # via b\n",
                         "lock.txt:2:1: a second '# via' annotation for the same pin"),

@@ -12,13 +12,30 @@ import java.util.Optional;
  * @param pins the pinned packages (the writer sorts them as pip-compile does)
  * @param trailer the unsafe/excluded packages block after the pins, if any
  * @param annotationStyle how {@code # via} sources are printed
+ * @param flavor which tool's ordering rules the writer follows
  */
 public record Lockfile(
         List<String> header,
         LockfileOptions options,
         List<Pin> pins,
         Optional<Trailer> trailer,
-        AnnotationStyle annotationStyle) {
+        AnnotationStyle annotationStyle,
+        Flavor flavor) {
+
+    /** The tool whose output rules apply. */
+    public enum Flavor {
+        /**
+         * pip-compile: pins sorted (editables first, then by normalized name), hashes and
+         * {@code # via} sources sorted and de-duplicated, a warning above each unhashed pin when
+         * other pins have hashes.
+         */
+        PIP_COMPILE,
+        /**
+         * {@code uv pip compile}: pins, hashes and sources written in the model's order (uv orders
+         * sources before dependents and dependents before sources in line style), no warnings.
+         */
+        UV
+    }
 
     public Lockfile {
         header = List.copyOf(header);
@@ -26,11 +43,18 @@ public record Lockfile(
         pins = List.copyOf(pins);
         Objects.requireNonNull(trailer, "trailer");
         Objects.requireNonNull(annotationStyle, "annotationStyle");
+        Objects.requireNonNull(flavor, "flavor");
         for (String line : header) {
             if (!line.startsWith("#") || line.contains("\n")) {
                 throw new IllegalArgumentException("header lines are single comment lines: " + line);
             }
         }
+    }
+
+    /** A pip-compile lockfile. */
+    public static Lockfile pipCompile(List<String> header, LockfileOptions options, List<Pin> pins,
+            Optional<Trailer> trailer, AnnotationStyle annotationStyle) {
+        return new Lockfile(header, options, pins, trailer, annotationStyle, Flavor.PIP_COMPILE);
     }
 
     /**

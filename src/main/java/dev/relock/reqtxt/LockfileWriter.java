@@ -7,7 +7,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Writes a {@link Lockfile} exactly as pip-compile (pip-tools 7) does: header, options block and a
+ * Writes a {@link Lockfile} exactly as pip-compile (pip-tools 7) does (or, for
+ * {@link Lockfile.Flavor#UV}, as {@code uv pip compile} does, keeping the model's order): header, options block and a
  * blank line, pins sorted (editables first, then by normalized name), each pin's sorted hashes on
  * {@code " \"}-continued lines, {@code # via} annotations, and the trailer after a blank line.
  * Lines end with {@code \n}.
@@ -56,18 +57,19 @@ public final class LockfileWriter {
             lines.addAll(options);
             lines.add("");
         }
-        boolean hashed = lockfile.hasHashes();
-        for (Pin pin : sorted(lockfile.pins())) {
-            if (hashed && pin.hashes().isEmpty()) {
+        boolean pipCompile = lockfile.flavor() == Lockfile.Flavor.PIP_COMPILE;
+        boolean warn = pipCompile && lockfile.hasHashes();
+        for (Pin pin : ordered(lockfile.pins(), pipCompile)) {
+            if (warn && pin.hashes().isEmpty()) {
                 lines.addAll(UNHASHED_WARNING);
             }
-            lines.add(format(pin, lockfile.annotationStyle()));
+            lines.add(format(pin, lockfile.annotationStyle(), pipCompile));
         }
         lockfile.trailer().ifPresent(trailer -> {
             lines.add("");
             lines.addAll(trailer.heading());
-            for (Pin pin : sorted(trailer.pins())) {
-                lines.add(format(pin, lockfile.annotationStyle()));
+            for (Pin pin : ordered(trailer.pins(), pipCompile)) {
+                lines.add(format(pin, lockfile.annotationStyle(), pipCompile));
             }
             trailer.names().forEach(name -> lines.add("# " + name));
         });
@@ -79,19 +81,22 @@ public final class LockfileWriter {
         return out.toString();
     }
 
-    private static List<Pin> sorted(List<Pin> pins) {
-        return pins.stream().sorted(Comparator.comparing(Pin::sortKey)).toList();
+    private static List<Pin> ordered(List<Pin> pins, boolean sort) {
+        return sort ? pins.stream().sorted(Comparator.comparing(Pin::sortKey)).toList() : pins;
     }
 
-    /** One pin with its hashes and annotation, possibly several lines joined by {@code \n}. */
-    String format(Pin pin, AnnotationStyle style) {
+    /**
+     * One pin with its hashes and annotation, possibly several lines joined by {@code \n};
+     * {@code sort} sorts hashes and sources as pip-compile does.
+     */
+    String format(Pin pin, AnnotationStyle style, boolean sort) {
         StringBuilder line = new StringBuilder(pin.requirementText());
         pin.marker().ifPresent(marker -> line.append(" ; ").append(marker));
-        for (Hash hash : new TreeSet<>(pin.hashes())) {
+        for (Hash hash : sort ? new TreeSet<>(pin.hashes()) : pin.hashes()) {
             line.append(" \\\n    --hash=").append(hash);
         }
         String text = stripExtras ? EXTRAS.matcher(line).replaceAll("") : line.toString();
-        List<String> sources = new ArrayList<>(new TreeSet<>(pin.via()));
+        List<String> sources = sort ? new ArrayList<>(new TreeSet<>(pin.via())) : pin.via();
         if (!annotate || sources.isEmpty()) {
             return text;
         }

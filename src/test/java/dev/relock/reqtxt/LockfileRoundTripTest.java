@@ -65,6 +65,27 @@ class LockfileRoundTripTest {
     }
 
     @Test
+    void theFlavorFollowsTheHeaderAndTheOrderOfTheFile() throws IOException {
+        assertThat(flavorOf("roundtrip/uv-basic.txt")).isEqualTo(Lockfile.Flavor.UV);
+        assertThat(flavorOf("roundtrip/uv-no-header-extras.txt")).isEqualTo(Lockfile.Flavor.PIP_COMPILE);
+        assertThat(flavorOf("roundtrip/headerless-unsorted-sources.txt")).isEqualTo(Lockfile.Flavor.UV);
+        assertThat(flavorOf("roundtrip/pip-compile-editable-unhashed.txt")).isEqualTo(Lockfile.Flavor.PIP_COMPILE);
+        assertThat(flavorOf("writer/line-style.txt")).isEqualTo(Lockfile.Flavor.PIP_COMPILE);
+    }
+
+    @Test
+    void uvSourcesKeepTheirOrder() throws IOException {
+        Lockfile lockfile = LockfileReader.read(LockfileWriterTest.resource("roundtrip/uv-sources-first.txt"), SOURCE);
+        assertThat(lockfile.pins().get(1).via()).containsExactly("my-project (pyproject.toml)", "httpx");
+        assertThat(lockfile.pins().get(0).kind()).isEqualTo(Pin.Kind.EDITABLE);
+        assertThat(lockfile.pins().get(0).name()).isEmpty();
+    }
+
+    private static Lockfile.Flavor flavorOf(String fixture) throws IOException {
+        return LockfileReader.read(LockfileWriterTest.resource(fixture), SOURCE).flavor();
+    }
+
+    @Test
     void crlfLockfilesAreReadAndWrittenWithLineFeeds() throws IOException {
         String text = LockfileWriterTest.resource("roundtrip/pip-compile-hashes-options.txt");
         Lockfile lockfile = LockfileReader.read(text.replace("\n", "\r\n"), SOURCE);
@@ -113,7 +134,7 @@ class LockfileRoundTripTest {
             pins.add(pin.withHashes(List.copyOf(hashes)).withVia(List.copyOf(via)));
         }
         boolean hashed = pins.stream().anyMatch(p -> !p.hashes().isEmpty());
-        return new Lockfile(Lockfile.pipCompileHeader("3.12", "pip-compile --generate-hashes"),
+        return Lockfile.pipCompile(Lockfile.pipCompileHeader("3.12", "pip-compile --generate-hashes"),
                 new LockfileOptions(Optional.of("https://pypi.example.org/simple"), List.of(), List.of(), List.of(),
                         List.of(), List.of()),
                 pins, Optional.of(Trailer.unsafeCommented(List.of("pip", "setuptools"), hashed)), style);

@@ -116,19 +116,19 @@ class LockfileWriterTest {
     @Test
     void lineStyleAnnotationStartsTwoSpacesAfterTheTwentyFourthCodePoint() {
         Pin shortName = pin("é", "1", List.of(), "a");
-        String line = LockfileWriter.pipCompile().format(shortName, AnnotationStyle.LINE);
+        String line = LockfileWriter.pipCompile().format(shortName, AnnotationStyle.LINE, true);
         assertThat(line).isEqualTo("é==1" + " ".repeat(20) + "  # via a");
     }
 
     @Test
     void pinsWithoutSourcesGetNoAnnotation() {
-        assertThat(LockfileWriter.pipCompile().format(Pin.pinned("six", "1.16.0"), AnnotationStyle.LINE))
+        assertThat(LockfileWriter.pipCompile().format(Pin.pinned("six", "1.16.0"), AnnotationStyle.LINE, true))
                 .isEqualTo("six==1.16.0");
     }
 
     static Lockfile lockfile(List<String> header, LockfileOptions options, AnnotationStyle style,
             Optional<Trailer> trailer, Pin... pins) {
-        return new Lockfile(header, options, List.of(pins), trailer, style);
+        return Lockfile.pipCompile(header, options, List.of(pins), trailer, style);
     }
 
     static Pin pin(String name, String version, List<Hash> hashes, String... via) {

@@ -51,10 +51,10 @@ final class VersionScanner {
 
     /**
      * Scans the whole range (already trimmed) as a specifier's version, which may end in
-     * {@code .*} right after the release numbers.
+     * {@code .*} right after the release numbers when {@code allowWildcard}.
      */
-    Version scanSpecifierVersion() {
-        Version v = scanVersion(true);
+    Version scanSpecifierVersion(boolean allowWildcard) {
+        Version v = scanVersion(allowWildcard);
         if (v == null) {
             return null;
         }

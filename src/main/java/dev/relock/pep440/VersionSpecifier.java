@@ -163,7 +163,7 @@ public final class VersionSpecifier {
             return new VersionSpecifier(op, Version.tryParse(text).orElse(null), text);
         }
         VersionScanner scanner = new VersionScanner(whole, v, stop);
-        Version version = scanner.scanSpecifierVersion();
+        Version version = scanner.scanSpecifierVersion(op == Operator.EQUAL || op == Operator.NOT_EQUAL);
         if (version == null) {
             String reason = scanner.errorReason();
             if (op != Operator.EQUAL && op != Operator.NOT_EQUAL && whole.startsWith(".*", scanner.errorOffset())) {

@@ -1,5 +1,6 @@
 package dev.relock.pep508;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Token patterns of the PEP 508 grammar, as pypa/packaging's tokenizer defines them. */
@@ -45,6 +46,6 @@ final class Grammar {
 
     /** PEP 503 / PEP 685 normalization of any string (lower case, runs of -_. become one -). */
     static String canonicalize(String name) {
-        return NAME_SEPARATORS.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
+        return NAME_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 }

@@ -1,6 +1,7 @@
 package dev.relock.pep508;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One comparison between a marker variable and a quoted value, such as
@@ -29,7 +30,7 @@ record MarkerExpression(MarkerVariable variable, MarkerOperator operator, String
         String lhs = variableOnLeft ? variableValue : value;
         String rhs = variableOnLeft ? value : variableValue;
         if (variable.isVersionLike()) {
-            java.util.Optional<Boolean> asVersions = VersionComparison.compare(lhs, operator, rhs);
+            Optional<Boolean> asVersions = VersionComparison.compare(lhs, operator, rhs);
             if (asVersions.isPresent()) {
                 return asVersions.get();
             }

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * valid version specifier the comparison is PEP 440 containment with pre-releases allowed (false
  * when the other side is not a valid version); every other comparison is on strings, where
  * {@code <} and {@code >} are always false and {@code <=}/{@code >=} mean equality, and {@code ~=}
- * or {@code ===} throw {@link MarkerEvaluationException}.
+ * or {@code ===} throw {@link MarkerEvaluationException} (all comparisons are evaluated, so such a
+ * comparison fails evaluation even where the other operands already decide the result).
  *
  * <p><b>Algebra</b> ({@link #and}, {@link #or}, {@link #simplify()}, the extra specializations)
  * returns simplified trees: nested junctions of the same kind are flattened, {@link #TRUE} and
@@ -117,13 +118,14 @@ public final class MarkerTree {
         if (node instanceof MarkerExpression expression) {
             return expression.evaluate(variableValue(expression, environment, extra));
         }
+        // No short-circuit: like packaging, every comparison is evaluated, so an undefined one
+        // fails even where the result is already decided.
         Junction junction = (Junction) node;
+        boolean decided = false;
         for (MarkerNode child : junction.children()) {
-            if (evaluate(child, environment, extra) == junction.isOr()) {
-                return junction.isOr();
-            }
+            decided |= evaluate(child, environment, extra) == junction.isOr();
         }
-        return !junction.isOr();
+        return decided == junction.isOr();
     }
 
     private static String variableValue(MarkerExpression expression, MarkerEnvironment environment, String extra) {

@@ -2,6 +2,7 @@ package dev.relock.pep508;
 
 import dev.relock.pep440.VersionSpecifier;
 import dev.relock.pep440.VersionSpecifierParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ final class VersionComparison {
         String specifier = operator.symbol() + rhs;
         if (!Grammar.WHOLE_SPECIFIER.matcher(specifier).matches()) {
             return Optional.empty();
+        }
+        if (operator == MarkerOperator.ARBITRARY_EQUAL) {
+            // packaging accepts "===" with an empty text, which VersionSpecifier does not.
+            return Optional.of(lhs.toLowerCase(Locale.ROOT).equals(rhs.strip().toLowerCase(Locale.ROOT)));
         }
         try {
             return Optional.of(VersionSpecifier.parse(specifier).matchesString(lhs));

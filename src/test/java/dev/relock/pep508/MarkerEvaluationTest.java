@@ -44,6 +44,8 @@ class MarkerEvaluationTest {
                 Arguments.of("python_version in '3.10 3.11'", LINUX, "", true),
                 Arguments.of("python_version not in '3.10 3.11'", LINUX, "", false),
                 Arguments.of("python_version === '3.11'", LINUX, "", true),
+                Arguments.of("python_version === ''", LINUX, "", false),
+                Arguments.of("python_full_version === '3.11'", LINUX, "", false),
                 Arguments.of("sys_platform == 'win32'", LINUX, "", false),
                 Arguments.of("sys_platform == 'win32'", WINDOWS, "", true),
                 Arguments.of("sys_platform != 'win32'", WINDOWS, "", false),
@@ -105,7 +107,8 @@ class MarkerEvaluationTest {
 
     static Stream<String> undefinedComparisons() {
         return Stream.of("os_name ~= '1.0'", "os_name === 'posix'", "extra === 'a'", "python_version ~= '3'",
-                "'2.7.0' ~= os_name");
+                "'2.7.0' ~= os_name", "os_name == 'posix' or os_name ~= '1.0'",
+                "os_name == 'nt' and python_version ~= '3'");
     }
 
     @ParameterizedTest

@@ -81,10 +81,6 @@ public record Pin(
                 List.of());
     }
 
-    public Pin withName(String newName) {
-        return new Pin(kind, newName, extras, target, marker, hashes, via);
-    }
-
     public Pin withExtras(List<String> newExtras) {
         return new Pin(kind, name, newExtras, target, marker, hashes, via);
     }

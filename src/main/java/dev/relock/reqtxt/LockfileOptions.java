@@ -1,0 +1,48 @@
+package dev.relock.reqtxt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The options block pip-compile writes between its header and the pins.
+ *
+ * @param indexUrl {@code --index-url}, written only when it is not the default index
+ * @param extraIndexUrls {@code --extra-index-url} lines
+ * @param findLinks {@code --find-links} lines
+ * @param trustedHosts {@code --trusted-host} lines
+ * @param noBinary {@code --no-binary} lines (pip-compile writes them sorted)
+ * @param onlyBinary {@code --only-binary} lines (pip-compile writes them sorted)
+ */
+public record LockfileOptions(
+        Optional<String> indexUrl,
+        List<String> extraIndexUrls,
+        List<String> findLinks,
+        List<String> trustedHosts,
+        List<String> noBinary,
+        List<String> onlyBinary) {
+
+    /** No options block. */
+    public static final LockfileOptions NONE =
+            new LockfileOptions(Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public LockfileOptions {
+        extraIndexUrls = List.copyOf(extraIndexUrls);
+        findLinks = List.copyOf(findLinks);
+        trustedHosts = List.copyOf(trustedHosts);
+        noBinary = List.copyOf(noBinary);
+        onlyBinary = List.copyOf(onlyBinary);
+    }
+
+    /** The option lines in pip-compile's order: indexes, find-links, trusted hosts, format controls. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        indexUrl.ifPresent(url -> lines.add("--index-url " + url));
+        extraIndexUrls.forEach(url -> lines.add("--extra-index-url " + url));
+        findLinks.forEach(location -> lines.add("--find-links " + location));
+        trustedHosts.forEach(host -> lines.add("--trusted-host " + host));
+        noBinary.forEach(value -> lines.add("--no-binary " + value));
+        onlyBinary.forEach(value -> lines.add("--only-binary " + value));
+        return lines;
+    }
+}

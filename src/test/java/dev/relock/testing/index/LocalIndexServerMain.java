@@ -19,6 +19,15 @@ public final class LocalIndexServerMain {
     private LocalIndexServerMain() {}
 
     public static void main(String[] args) throws Exception {
+        LocalIndexServer server = serve(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println(server.simpleUrl());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    /** Parses the arguments and starts the server they describe. */
+    static LocalIndexServer serve(String[] args) throws java.io.IOException {
         int port = 0;
         long seed = 1;
         int projects = SyntheticIndex.Options.DEFAULT.projects();
@@ -43,10 +52,7 @@ public final class LocalIndexServerMain {
                 case "--no-json" -> json = false;
                 case "--no-pep658" -> pep658 = false;
                 case "--no-ranges" -> ranges = false;
-                default -> {
-                    System.err.println("unknown argument: " + args[i]);
-                    System.exit(2);
-                }
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         Scenario scenario = scenarioFile != null
@@ -60,9 +66,6 @@ public final class LocalIndexServerMain {
         server.setCoreMetadata(pep658);
         server.setRangeRequests(ranges);
         server.setLatency(Duration.ofMillis(latencyMs));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println(server.simpleUrl());
-        System.out.flush();
-        new CountDownLatch(1).await();
+        return server;
     }
 }

@@ -38,6 +38,7 @@ class ArchitectureTest {
                 .withOptionalLayers(true)
                 .layer("common").definedBy("dev.relock.common..")
                 .layer("standards").definedBy(STANDARDS)
+                .layer("workspace").definedBy("dev.relock.workspace..")
                 .layer("cache").definedBy("dev.relock.cache..")
                 .layer("index").definedBy("dev.relock.index..")
                 .layer("solver").definedBy("dev.relock.solver..")
@@ -52,11 +53,12 @@ class ArchitectureTest {
                 .whereLayer("hosting").mayOnlyBeAccessedByLayers("update", "cli")
                 .whereLayer("pipelines").mayOnlyBeAccessedByLayers("update", "cli")
                 .whereLayer("resolve").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
                 .whereLayer("standards").mayOnlyBeAccessedByLayers(
-                        "standards", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                        "standards", "workspace", "index", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

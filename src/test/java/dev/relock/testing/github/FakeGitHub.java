@@ -333,14 +333,19 @@ public final class FakeGitHub implements AutoCloseable {
 
     // ---- serving ----
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange) {
         try (exchange) {
             synchronized (lock) {
-                dispatch(exchange);
+                try {
+                    dispatch(exchange);
+                } catch (RuntimeException e) {
+                    // a bug in the fake: answer 500 (if nothing was sent yet) naming it, so the test fails loudly
+                    error(exchange, ApiError.of(500, "FakeGitHub failed: " + e, ApiError.DOCS));
+                }
             }
-        } catch (RuntimeException | IOException e) {
-            // the client sees a reset connection; the test sees the failure in the log
-            e.printStackTrace();
+        } catch (IOException | RuntimeException e) {
+            // the client went away or the response had already started; nothing more to tell it
+            exchange.getResponseHeaders().clear();
         }
     }
 

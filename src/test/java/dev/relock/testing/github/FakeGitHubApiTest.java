@@ -9,6 +9,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -296,6 +299,70 @@ class FakeGitHubApiTest {
         assertThat(r.listLabels().withPageSize(10).toList()).hasSize(25);
         assertThat(fake.requests("GET", "/repos/acme/app/labels")).extracting(q -> q.query().get("page"))
                 .containsExactly(null, "2", "3");
+    }
+
+    @Test
+    void theHeadFilterNeedsTheOwnerPrefixWhichGithubApiAddsItself() throws IOException {
+        GHRepository r = gh.getRepository("acme/app");
+        pushBotBranch(r, "a==1\n");
+        r.createPullRequest("Update", BRANCH, "main", "");
+        repo.commit("feature", alice, "Feature", Map.of("f.txt", "f\n"));
+        r.createPullRequest("Feature", "feature", "main", "");
+
+        assertThat(r.queryPullRequests().head("acme:" + BRANCH).list().toList()).hasSize(1);
+        assertThat(r.queryPullRequests().head("someone-else:" + BRANCH).list().toList()).isEmpty();
+        fake.clearRequests();
+        assertThat(r.queryPullRequests().head(BRANCH).list().toList()).hasSize(1);
+        assertThat(fake.requests("GET", "/repos/acme/app/pulls")).singleElement()
+                .satisfies(q -> assertThat(q.query()).containsEntry("head", "acme:" + BRANCH));
+        Request bare = new Request.Builder().url(fake.apiUrl() + "/repos/acme/app/pulls?head=" + BRANCH)
+                .header("Authorization", "token " + BOT_TOKEN).build();
+        try (Response response = new OkHttpClient().newCall(bare).execute()) {
+            assertThat(Json.MAPPER.readTree(response.body().string())).hasSize(2);
+        }
+    }
+
+    @Test
+    void pullRequestsAreEditedThroughTheIssuesAndReviewRequestEndpoints() throws IOException {
+        GHRepository r = gh.getRepository("acme/app");
+        pushBotBranch(r, "a==1\n");
+        repo.commit("develop", alice, "Branch off", Map.of("d.txt", "d\n"));
+        GHPullRequest pr = r.createPullRequest("Update", BRANCH, "main", "");
+        pr.addLabels("dependencies", "stale");
+        pr.addAssignees(gh.getUser("alice"), gh.getUser("bob"));
+        pr.requestReviewers(List.of(gh.getUser("alice"), gh.getUser("bob")));
+
+        pr.setLabels("dependencies", "relock");
+        pr.removeLabel("relock");
+        pr.removeAssignees(gh.getUser("bob"));
+        pr.setBaseBranch("develop");
+        GHIssueComment comment = pr.comment("first");
+        comment.update("edited");
+
+        FakePullRequest state = repo.pullRequest(pr.getNumber()).orElseThrow();
+        assertThat(state.labels()).containsExactly("dependencies");
+        assertThat(state.assignees()).containsExactly("alice");
+        assertThat(state.baseRef()).isEqualTo("develop");
+        assertThat(repo.comments(pr.getNumber())).extracting(FakeComment::body).containsExactly("edited");
+        assertThat(repo.labelNames()).containsExactly("dependencies", "relock", "stale");
+        assertThatThrownBy(() -> pr.removeLabel("absent"))
+                .isInstanceOf(GHFileNotFoundException.class).hasMessageContaining("Label does not exist");
+        assertThatThrownBy(() -> pr.requestReviewers(List.of(gh.getUser("relock[bot]"))))
+                .hasMessageContaining("Review cannot be requested from pull request author.");
+    }
+
+    @Test
+    void pullRequestListsArePagedNewestFirst() throws IOException {
+        GHRepository r = gh.getRepository("acme/app");
+        for (int i = 0; i < 5; i++) {
+            repo.commit("topic-" + i, alice, "Topic " + i, Map.of("t" + i, "t\n"));
+            r.createPullRequest("Topic " + i, "topic-" + i, "main", "");
+        }
+
+        List<GHPullRequest> all = r.queryPullRequests().state(GHIssueState.ALL).list().withPageSize(2).toList();
+
+        assertThat(all).extracting(GHPullRequest::getNumber).containsExactly(5, 4, 3, 2, 1);
+        assertThat(fake.requests("GET", "/repos/acme/app/pulls")).hasSize(3);
     }
 
     static Stream<Arguments> refusals() {

@@ -95,13 +95,26 @@ final class PullRoutes {
         ArrayNode out = Json.array();
         repo.pulls.stream()
                 .filter(p -> state.equals("all") || p.state.equals(state))
-                .filter(p -> head.isEmpty() || head.get().equals(repo.owner() + ":" + p.headRef)
-                        || head.get().equals(p.headRef))
+                .filter(p -> head.isEmpty() || matchesHead(repo, p, head.get()))
                 .filter(p -> base.isEmpty() || base.get().equals(p.baseRef))
                 .sorted(ascending ? Comparator.comparingInt((PullState p) -> p.number)
                         : Comparator.comparingInt((PullState p) -> p.number).reversed())
                 .forEach(p -> out.add(views.pull(repo, p)));
         return out;
+    }
+
+    /**
+     * GitHub's {@code head} filter is {@code owner:branch} (or just {@code owner:}); a value without
+     * the colon is silently ignored, so every pull request matches.
+     */
+    private static boolean matchesHead(FakeRepository repo, PullState pull, String head) {
+        int colon = head.indexOf(':');
+        if (colon < 0) {
+            return true;
+        }
+        String branch = head.substring(colon + 1);
+        return head.substring(0, colon).equalsIgnoreCase(repo.owner()) && (branch.isEmpty()
+                || branch.equals(pull.headRef));
     }
 
     private static String branchOf(FakeRepository repo, String head) {

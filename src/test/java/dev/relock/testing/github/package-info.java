@@ -15,6 +15,8 @@
  *   <li>Opening a second open pull request for the same head and base is 422 "Validation Failed"
  *       whose {@code errors[0].message} is "A pull request already exists for owner:branch.";
  *       a head with nothing new is 422 "No commits between base and head".</li>
+ *   <li>The {@code head} filter of {@code GET pulls} must be {@code owner:branch}; without the
+ *       owner GitHub ignores it and lists every pull request.</li>
  *   <li>Deleting a pull request's head branch closes it; its {@code head.sha} follows the branch
  *       while the branch exists.</li>
  *   <li>An unknown token is 401 "Bad credentials" on every endpoint; a token lacking a permission

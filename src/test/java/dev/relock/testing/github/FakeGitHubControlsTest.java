@@ -204,6 +204,27 @@ class FakeGitHubControlsTest {
         assertThat(repo.branchSha("other")).isEmpty();
     }
 
+    @Test
+    void refEndpointsDistinguishExactAndMatchingLookups() throws IOException {
+        String main = repo.branchSha("main").orElseThrow();
+        repo.commit("relock/update", fake.user("relock[bot]").orElseThrow(), "x", java.util.Map.of("x", "x\n"));
+
+        try (Response exact = get("/repos/acme/app/git/ref/heads/main", TOKEN);
+                Response missing = get("/repos/acme/app/git/ref/heads/relock", TOKEN);
+                Response matching = get("/repos/acme/app/git/matching-refs/heads/relock", TOKEN);
+                Response none = get("/repos/acme/app/git/matching-refs/heads/nothing", TOKEN);
+                Response listing = get("/repos/acme/app/contents?ref=relock/update", TOKEN)) {
+            JsonNode ref = json(exact);
+            assertThat(ref.get("ref").asText()).isEqualTo("refs/heads/main");
+            assertThat(ref.at("/object/sha").asText()).isEqualTo(main);
+            assertThat(ref.at("/object/type").asText()).isEqualTo("commit");
+            assertThat(missing.code()).isEqualTo(404);
+            assertThat(json(matching)).extracting(n -> n.get("ref").asText()).containsExactly("refs/heads/relock/update");
+            assertThat(json(none)).isEmpty();
+            assertThat(json(listing)).extracting(n -> n.get("path").asText()).containsExactly("README.md", "x");
+        }
+    }
+
     private Response get(String path, String token) throws IOException {
         return HTTP.newCall(new Request.Builder().url(fake.apiUrl() + path)
                 .header("Authorization", "token " + token).build()).execute();

@@ -103,7 +103,8 @@ public final class FakeRepository {
 
     /**
      * Commits directly to a branch as {@code author} (author and committer), as a person pushing from
-     * their machine would; creates the branch from nothing if it does not exist yet.
+     * their machine would; a missing branch is created from the default branch (or from nothing while
+     * the repository is empty).
      *
      * @param files path → new UTF-8 content
      * @return the new commit's sha
@@ -117,7 +118,8 @@ public final class FakeRepository {
             Set<String> deletions) {
         synchronized (hub.lock) {
             String ref = Constants.R_HEADS + branch;
-            Optional<ObjectId> parent = refTarget(ref);
+            Optional<ObjectId> current = refTarget(ref);
+            Optional<ObjectId> parent = current.or(() -> refTarget(Constants.R_HEADS + defaultBranch));
             Optional<ObjectId> baseTree = parent.map(this::treeOf);
             List<TreeChange> changes = new ArrayList<>();
             files.forEach((path, content) -> changes.add(new TreeChange(path, FileMode.REGULAR_FILE,
@@ -126,7 +128,7 @@ public final class FakeRepository {
             ObjectId tree = buildTree(baseTree, changes);
             PersonIdent who = new PersonIdent(author.name(), author.email(), hub.clock.instant(), ZoneOffset.UTC);
             ObjectId commit = insertCommit(tree, parent.stream().toList(), who, who, message);
-            writeRef(ref, commit, parent);
+            writeRef(ref, commit, current);
             return commit.name();
         }
     }

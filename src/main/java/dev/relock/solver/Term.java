@@ -80,22 +80,39 @@ public final class Term<V extends Comparable<? super V>> {
 
     /** Whether this term can never hold together with {@code other}. */
     boolean isDisjoint(Term<V> other) {
-        Term<V> both = intersection(other);
-        return both.positive && both.ranges.isEmpty();
+        if (positive && other.positive) {
+            return ranges.isDisjoint(other.ranges);
+        }
+        if (positive) {
+            return ranges.isSubsetOf(other.ranges);
+        }
+        if (other.positive) {
+            return other.ranges.isSubsetOf(ranges);
+        }
+        return false;
     }
 
     /** Whether this term implies {@code other}. */
     boolean isSubsetOf(Term<V> other) {
-        return intersection(other).equals(this);
+        if (positive && other.positive) {
+            return ranges.isSubsetOf(other.ranges);
+        }
+        if (positive) {
+            return ranges.isDisjoint(other.ranges);
+        }
+        if (other.positive) {
+            // "not in A" allows the package to be absent, which no positive term allows.
+            return false;
+        }
+        return other.ranges.isSubsetOf(ranges);
     }
 
     /** How {@code assigned} (what the partial solution knows about the package) relates to this term. */
     Relation relationWith(Term<V> assigned) {
-        Term<V> both = assigned.intersection(this);
-        if (both.equals(assigned)) {
+        if (assigned.isSubsetOf(this)) {
             return Relation.SATISFIED;
         }
-        if (both.positive && both.ranges.isEmpty()) {
+        if (assigned.isDisjoint(this)) {
             return Relation.CONTRADICTED;
         }
         return Relation.INCONCLUSIVE;

@@ -56,7 +56,7 @@ class ArchitectureTest {
                 .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
                 .whereLayer("standards").mayOnlyBeAccessedByLayers(
-                        "standards", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                        "standards", "solver", "index", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

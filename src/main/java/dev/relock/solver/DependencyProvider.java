@@ -17,9 +17,8 @@ import java.util.concurrent.CancellationException;
  * exception, a {@link CancellationException}, ...) propagates out of {@code resolve} unchanged;
  * the solver keeps no state that outlives the call. "This version cannot be used" is not an
  * error: return {@link Dependencies.Unavailable} instead. "No version is usable" is not an
- * error either: return {@link Optional#empty()} from {@link #chooseVersion}; a provider that knows
- * why (package not found, every version needs another Python) can keep that reason and show it
- * through its own {@link ReportFormatter} for {@link DerivationTree.NoVersions}.
+ * error either: return {@link Optional#empty()} from {@link #chooseVersion}, and say why in
+ * {@link #unavailableReason} when there is more to say than "there is no such version".
  *
  * @param <P> the package type; must implement {@code equals}/{@code hashCode}
  * @param <V> the version type; {@code compareTo} must agree with {@code equals}
@@ -48,6 +47,17 @@ public interface DependencyProvider<P, V extends Comparable<? super V>, Q extend
      * returned version must be in {@code range}.
      */
     Optional<V> chooseVersion(P pkg, Ranges<V> range);
+
+    /**
+     * Why no version of {@code pkg} in {@code range} can be used, asked right after
+     * {@link #chooseVersion} returned empty: for example "was not found in the package index" or
+     * "has no version compatible with Python 3.8". The solver records it as a
+     * {@link DerivationTree.Custom} fact instead of {@link DerivationTree.NoVersions}. The default
+     * has nothing to add.
+     */
+    default Optional<String> unavailableReason(P pkg, Ranges<V> range) {
+        return Optional.empty();
+    }
 
     /** The dependencies of {@code pkg} at {@code version}, asked at most once per version. */
     Dependencies<P, V> getDependencies(P pkg, V version);

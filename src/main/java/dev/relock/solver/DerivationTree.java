@@ -23,7 +23,7 @@ public sealed interface DerivationTree<P, V extends Comparable<? super V>>
 
     /** A fact that does not follow from other facts. */
     sealed interface External<P, V extends Comparable<? super V>> extends DerivationTree<P, V>
-            permits NotRoot, NoVersions, Unavailable, FromDependencyOf {
+            permits NotRoot, NoVersions, Unavailable, Custom, FromDependencyOf {
     }
 
     /** The root package must be selected at the root version ("we are solving dependencies of ..."). */
@@ -42,10 +42,26 @@ public sealed interface DerivationTree<P, V extends Comparable<? super V>>
         }
     }
 
-    /** The versions of {@code pkg} in {@code set} cannot be used, for {@code reason}. */
+    /**
+     * The versions of {@code pkg} in {@code set} (one version, as the solver builds it) cannot be
+     * used, for the {@code reason} {@link Dependencies.Unavailable} gave.
+     */
     record Unavailable<P, V extends Comparable<? super V>>(P pkg, Ranges<V> set, String reason)
             implements External<P, V> {
         public Unavailable {
+            Objects.requireNonNull(pkg, "pkg");
+            Objects.requireNonNull(set, "set");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * No version of {@code pkg} in {@code set} can be used, for a {@code reason} the provider gave
+     * when it had none to offer (see {@link DependencyProvider#unavailableReason}).
+     */
+    record Custom<P, V extends Comparable<? super V>>(P pkg, Ranges<V> set, String reason)
+            implements External<P, V> {
+        public Custom {
             Objects.requireNonNull(pkg, "pkg");
             Objects.requireNonNull(set, "set");
             Objects.requireNonNull(reason, "reason");
@@ -104,6 +120,8 @@ public sealed interface DerivationTree<P, V extends Comparable<? super V>>
             out.add(n.pkg());
         } else if (tree instanceof Unavailable<P, V> u) {
             out.add(u.pkg());
+        } else if (tree instanceof Custom<P, V> c) {
+            out.add(c.pkg());
         } else if (tree instanceof NotRoot<P, V> n) {
             out.add(n.pkg());
         }

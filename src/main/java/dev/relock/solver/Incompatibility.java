@@ -1,6 +1,7 @@
 package dev.relock.solver;
 
 import dev.relock.ranges.Ranges;
+import dev.relock.solver.DerivationTree.Custom;
 import dev.relock.solver.DerivationTree.External;
 import dev.relock.solver.DerivationTree.FromDependencyOf;
 import dev.relock.solver.DerivationTree.NoVersions;
@@ -49,6 +50,11 @@ final class Incompatibility<P, V extends Comparable<? super V>> {
     /** No version of {@code pkg} in {@code set} exists. */
     static <P, V extends Comparable<? super V>> Incompatibility<P, V> noVersions(P pkg, Ranges<V> set) {
         return external(new NoVersions<>(pkg, set), List.of(pkg), List.of(Term.positive(set)));
+    }
+
+    /** No version of {@code pkg} in {@code set} can be used, for {@code reason}. */
+    static <P, V extends Comparable<? super V>> Incompatibility<P, V> custom(P pkg, Ranges<V> set, String reason) {
+        return external(new Custom<>(pkg, set, reason), List.of(pkg), List.of(Term.positive(set)));
     }
 
     /** {@code pkg} at {@code version} cannot be used for {@code reason}. */

@@ -1,6 +1,7 @@
 package dev.relock.solver;
 
 import dev.relock.ranges.Ranges;
+import dev.relock.solver.DerivationTree.Custom;
 import dev.relock.solver.DerivationTree.Derived;
 import dev.relock.solver.DerivationTree.External;
 import dev.relock.solver.DerivationTree.FromDependencyOf;
@@ -49,6 +50,9 @@ public interface ReportFormatter<P, V extends Comparable<? super V>> {
         }
         if (external instanceof Unavailable<P, V> u) {
             return formatRequirement(u.pkg(), u.set()) + " is unavailable (" + u.reason() + ")";
+        }
+        if (external instanceof Custom<P, V> c) {
+            return formatRequirement(c.pkg(), c.set()) + " is unavailable (" + c.reason() + ")";
         }
         FromDependencyOf<P, V> f = (FromDependencyOf<P, V>) external;
         return formatRequirement(f.pkg(), f.set()) + " depends on " + formatRequirement(f.dependency(), f.dependencySet());

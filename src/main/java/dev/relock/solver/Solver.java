@@ -83,7 +83,10 @@ public final class Solver<P, V extends Comparable<? super V>, Q extends Comparab
             Ranges<V> range = solution.termFor(next).ranges();
             Optional<V> choice = provider.chooseVersion(next, range);
             if (choice.isEmpty()) {
-                addIncompatibility(Incompatibility.noVersions(next, range));
+                Optional<String> reason = provider.unavailableReason(next, range);
+                addIncompatibility(reason.isPresent()
+                        ? Incompatibility.custom(next, range, reason.get())
+                        : Incompatibility.noVersions(next, range));
                 continue;
             }
             V version = choice.get();

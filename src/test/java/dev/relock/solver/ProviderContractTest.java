@@ -161,4 +161,27 @@ class ProviderContractTest {
 
         assertThat(seen).anyMatch(s -> s.conflictCount() > 0);
     }
+
+    @Test
+    void aReasonForHavingNoVersionIsKeptInTheExplanation() {
+        OfflineDependencyProvider<String, Integer> registry = new OfflineDependencyProvider<String, Integer>()
+                .add("root", 0, deps("a", Ranges.full(), "missing", Ranges.atLeast(2)));
+        registry.add("a", 1);
+        Delegating explaining = new Delegating(registry) {
+            @Override
+            public Optional<String> unavailableReason(String pkg, Ranges<Integer> range) {
+                return pkg.equals("missing") ? Optional.of("was not found in the package index") : Optional.empty();
+            }
+        };
+
+        NoSolutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                NoSolutionException.class, () -> Solver.resolve(explaining, "root", 0));
+
+        assertThat(e.getMessage()).isEqualTo("Because missing >=2 is unavailable (was not found in the package index)"
+                + " and root depends on missing >=2, version solving failed.");
+        assertThat(e.<String, Integer>derivationTree()).isInstanceOf(DerivationTree.Derived.class);
+        var top = (DerivationTree.Derived<String, Integer>) e.<String, Integer>derivationTree();
+        assertThat(List.of(top.cause1(), top.cause2()))
+                .contains(new DerivationTree.Custom<>("missing", Ranges.atLeast(2), "was not found in the package index"));
+    }
 }

@@ -13,6 +13,7 @@ public final class NoSolutionException extends RelockException {
     private static final long serialVersionUID = 1L;
 
     private final transient DerivationTree<?, ?> tree;
+    private transient volatile String report;
 
     NoSolutionException(DerivationTree<?, ?> tree) {
         super(Kind.UNRESOLVABLE, "version solving failed");
@@ -30,7 +31,15 @@ public final class NoSolutionException extends RelockException {
 
     @Override
     public String getMessage() {
-        return tree == null ? super.getMessage() : render(tree);
+        if (tree == null) {
+            return super.getMessage();
+        }
+        String r = report;
+        if (r == null) {
+            r = render(tree);
+            report = r;
+        }
+        return r;
     }
 
     private static <P, V extends Comparable<? super V>> String render(DerivationTree<P, V> tree) {

@@ -249,12 +249,47 @@ public final class Ranges<V extends Comparable<? super V>> {
 
     /** Whether every value of this set is in {@code other}. */
     public boolean isSubsetOf(Ranges<V> other) {
-        return intersection(other).equals(this);
+        List<Segment<V>> b = other.segments;
+        int j = 0;
+        for (Segment<V> x : segments) {
+            // Skip the segments of other that end before x starts; x must then lie inside the next
+            // one, as the gaps between canonical segments are not in other.
+            while (j < b.size() && !isValid(x.lower(), b.get(j).upper())) {
+                j++;
+            }
+            if (j == b.size()) {
+                return false;
+            }
+            Segment<V> y = b.get(j);
+            if (compareLower(y.lower(), x.lower()) > 0 || compareUpper(x.upper(), y.upper()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether no value is in both sets. */
     public boolean isDisjoint(Ranges<V> other) {
-        return intersection(other).isEmpty();
+        List<Segment<V>> a = segments;
+        List<Segment<V>> b = other.segments;
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            Segment<V> x = a.get(i);
+            Segment<V> y = b.get(j);
+            Bound<V> lower = compareLower(x.lower(), y.lower()) >= 0 ? x.lower() : y.lower();
+            int cu = compareUpper(x.upper(), y.upper());
+            if (isValid(lower, cu <= 0 ? x.upper() : y.upper())) {
+                return false;
+            }
+            if (cu <= 0) {
+                i++;
+            }
+            if (cu >= 0) {
+                j++;
+            }
+        }
+        return true;
     }
 
     @Override

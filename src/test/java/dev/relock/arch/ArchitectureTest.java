@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
                 .whereLayer("standards").mayOnlyBeAccessedByLayers(
-                        "standards", "workspace", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                        "standards", "workspace", "solver", "index", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

@@ -1,0 +1,61 @@
+package dev.relock.testing.index;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A way for the server to misbehave on a request; see {@link LocalIndexServer#injectFault}.
+ *
+ * @param kind what goes wrong
+ * @param status the HTTP status of {@link Kind#STATUS} faults (0 otherwise)
+ * @param retryAfter the {@code Retry-After} of a 429/503 status fault ({@link Duration#ZERO}: none)
+ */
+public record Fault(Kind kind, int status, Duration retryAfter) {
+    /** The kinds of misbehaviour. */
+    public enum Kind {
+        /** Answer with an error status and a short text body instead of the resource. */
+        STATUS,
+        /** Close the connection without sending any response. */
+        CONNECTION_RESET,
+        /** Send the full Content-Length header but only half of the body, then close the connection. */
+        TRUNCATED_BODY,
+        /** Send the body with one byte flipped, while pages keep advertising the true hash. */
+        CORRUPT_BYTES,
+        /** Advertise a wrong PEP 658 metadata hash on the project page this rule matches. */
+        WRONG_METADATA_HASH
+    }
+
+    public Fault {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        if ((kind == Kind.STATUS) != (status >= 400 && status <= 599)) {
+            throw new IllegalArgumentException("status faults need a 4xx/5xx status, others none: " + status);
+        }
+    }
+
+    /** An error status such as 500 or 503. */
+    public static Fault status(int status) {
+        return new Fault(Kind.STATUS, status, Duration.ZERO);
+    }
+
+    /** 429 Too Many Requests with a {@code Retry-After} in whole seconds. */
+    public static Fault tooManyRequests(Duration retryAfter) {
+        return new Fault(Kind.STATUS, 429, retryAfter);
+    }
+
+    public static Fault connectionReset() {
+        return new Fault(Kind.CONNECTION_RESET, 0, Duration.ZERO);
+    }
+
+    public static Fault truncatedBody() {
+        return new Fault(Kind.TRUNCATED_BODY, 0, Duration.ZERO);
+    }
+
+    public static Fault corruptBytes() {
+        return new Fault(Kind.CORRUPT_BYTES, 0, Duration.ZERO);
+    }
+
+    public static Fault wrongMetadataHash() {
+        return new Fault(Kind.WRONG_METADATA_HASH, 0, Duration.ZERO);
+    }
+}

@@ -71,7 +71,7 @@ public interface Cache {
      */
     void refresh(CacheBucket bucket, String key, CacheMeta notModified);
 
-    /** Removes {@code key} if present. */
+    /** Removes the entry and the blob stored under {@code key}, if present. */
     void remove(CacheBucket bucket, String key);
 
     /** The path of a stored whole file (see {@link #putBlob}), if present. */

@@ -69,6 +69,7 @@ final class DirectoryCache implements Cache {
     @Override
     public void remove(CacheBucket bucket, String key) {
         deleteQuietly(entryPath(bucket, key));
+        deleteQuietly(blobPath(bucket, key));
     }
 
     @Override

@@ -94,11 +94,30 @@ public final class IndexClient implements AutoCloseable {
 
     /**
      * The core metadata of {@code file}, fetched in the background: PEP 658 first, then a range
-     * read of the wheel, then a full download. Prefer a wheel ({@link ProjectPage#metadataSource}).
+     * read of the wheel, then a full download. Prefer a wheel ({@link ProjectPage#metadataSource}):
+     * an sdist's PKG-INFO is used only when it is static (Metadata-Version 2.2+, dependencies not
+     * Dynamic), otherwise this fails with {@link MetadataUnavailableException}.
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
-        return memoized(metadataMemo, file.url(),
-                () -> CoreMetadata.parse(metadata.metadata(file), file.filename()));
+        return memoized(metadataMemo, file.url(), () -> {
+            CoreMetadata parsed = CoreMetadata.parse(metadata.metadata(file), file.filename());
+            if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
+                throw sdistNeedsBuild(file, parsed);
+            }
+            return parsed;
+        });
+    }
+
+    /**
+     * PKG-INFO is only trustworthy from Metadata-Version 2.2 on (PEP 643) and only if neither
+     * Requires-Dist nor Requires-Python is Dynamic; older sdists routinely omit what a build adds.
+     */
+    private static MetadataUnavailableException sdistNeedsBuild(DistFile file, CoreMetadata parsed) {
+        String why = parsed.dynamic().contains("requires-dist") || parsed.dynamic().contains("requires-python")
+                ? "its PKG-INFO marks its dependencies as Dynamic"
+                : "its PKG-INFO has Metadata-Version " + parsed.metadataVersion() + " (older than 2.2)";
+        return new MetadataUnavailableException(file.filename() + ": " + why + ", so the package needs a build to"
+                + " learn its dependencies, which relock does not do; use a release that has a wheel");
     }
 
     /** Blocking {@link #metadataAsync}. */

@@ -44,14 +44,6 @@ final class MetadataFetcher {
 
     /** The METADATA (wheel) or PKG-INFO (sdist) bytes of {@code file}. */
     byte[] metadata(DistFile file) {
-        byte[] bytes = rawMetadata(file);
-        if (!file.isWheel()) {
-            SdistMetadata.requireStatic(bytes, file.filename());
-        }
-        return bytes;
-    }
-
-    private byte[] rawMetadata(DistFile file) {
         if ("file".equalsIgnoreCase(file.url().getScheme())) {
             try (LocalCopy copy = files.verifiedCopy(file)) {
                 return readLocal(copy.path(), file);

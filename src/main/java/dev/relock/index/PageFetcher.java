@@ -231,8 +231,7 @@ final class PageFetcher {
             try {
                 files = parse(body, meta.contentType(), response.request().url().uri());
             } catch (PageFormatException e) {
-                throw new RelockException(RelockException.Kind.NETWORK, what + ": "
-                        + UrlRedaction.redact(url.toString()) + " served an unreadable page: " + e.getMessage());
+                throw new HttpTransport.BadBodyException("unreadable page: " + e.getMessage());
             }
             if (storable) {
                 ctx.cache().write(CacheBucket.SIMPLE, key, meta, body);

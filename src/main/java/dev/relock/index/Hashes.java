@@ -58,8 +58,4 @@ final class Hashes {
     static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
-
-    static String sha256(byte[] bytes) {
-        return hex(digest("sha256").digest(bytes));
-    }
 }

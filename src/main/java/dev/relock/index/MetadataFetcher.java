@@ -49,7 +49,8 @@ final class MetadataFetcher {
                 return readLocal(copy.path(), file);
             }
         }
-        String key = file.url() + Hashes.choose(file.hashes()).map(e -> "#" + e).orElse("");
+        String key = UrlRedaction.withoutUserinfo(file.url().toString())
+                + Hashes.choose(file.hashes()).map(e -> "#" + e).orElse("");
         Optional<byte[]> cached = ctx.cache().read(CacheBucket.METADATA, key).map(e -> e.body());
         if (cached.isPresent()) {
             return cached.get();

@@ -158,7 +158,7 @@ final class PageFetcher {
      * @return empty if the server says the page does not exist (404/410)
      */
     private Optional<List<ListedFile>> page(URI url, String what) {
-        String key = url.toString();
+        String key = UrlRedaction.withoutUserinfo(url.toString());
         Optional<CacheEntry> cached = ctx.cache().read(CacheBucket.SIMPLE, key);
         if (ctx.offline()) {
             if (cached.isEmpty()) {
@@ -193,7 +193,7 @@ final class PageFetcher {
             v.meta().etag().ifPresent(etag -> request.header("If-None-Match", etag));
             v.meta().lastModified().ifPresent(lm -> request.header("If-Modified-Since", lm));
         });
-        String key = url.toString();
+        String key = UrlRedaction.withoutUserinfo(url.toString());
         return ctx.transport().execute(request.build(), what, response -> {
             Instant now = ctx.clock().instant();
             CacheMeta meta = CacheMeta.fromHeaders(

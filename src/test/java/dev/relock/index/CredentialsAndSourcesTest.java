@@ -35,6 +35,12 @@ class CredentialsAndSourcesTest {
         assertThat(UrlRedaction.redact(text)).isEqualTo(expected);
     }
 
+    @Test
+    void cacheKeysDropCredentialsEntirely() {
+        assertThat(UrlRedaction.withoutUserinfo("https://user:s3cret@host/files/a.whl#sha256=00"))
+                .isEqualTo("https://host/files/a.whl#sha256=00");
+    }
+
     static Stream<Arguments> netrcs() {
         return Stream.of(
                 Arguments.of("machine a.example login alice password pw1\nmachine b.example login bob password pw2",

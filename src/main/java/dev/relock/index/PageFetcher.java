@@ -159,39 +159,32 @@ final class PageFetcher {
      */
     private Optional<List<ListedFile>> page(URI url, String what) {
         String key = UrlRedaction.withoutUserinfo(url.toString());
-        Optional<CacheEntry> cached = ctx.cache().read(CacheBucket.SIMPLE, key);
+        Optional<CachedPage> cached = ctx.cache().read(CacheBucket.SIMPLE, key)
+                .flatMap(entry -> readCached(entry, url, key));
         if (ctx.offline()) {
-            if (cached.isEmpty()) {
-                throw new RelockException(RelockException.Kind.NETWORK, "offline: the " + what + " from "
-                        + UrlRedaction.redact(url.toString()) + " is not in the cache");
-            }
-            return fromCacheOrForget(cached.get(), url, key).orElseThrow(() -> new RelockException(
-                    RelockException.Kind.NETWORK, "offline: the cached " + what + " from "
-                            + UrlRedaction.redact(url.toString()) + " was unreadable and has been removed"));
+            return cached.orElseThrow(() -> new RelockException(RelockException.Kind.NETWORK, "offline: the "
+                    + what + " from " + UrlRedaction.redact(url.toString()) + " is not in the cache")).files();
         }
-        Instant now = ctx.clock().instant();
-        if (cached.isPresent() && cached.get().freshness(now) == Freshness.FRESH) {
-            Optional<Optional<List<ListedFile>>> fresh = fromCacheOrForget(cached.get(), url, key);
-            if (fresh.isPresent()) {
-                return fresh.get();
-            }
-            cached = Optional.empty();
+        if (cached.isPresent() && cached.get().entry().freshness(ctx.clock().instant()) == Freshness.FRESH) {
+            return cached.get().files();
         }
-        Optional<CacheEntry> validator = cached;
-        Fetched fetched = fetch(url, what, validator, ACCEPT);
+        Fetched fetched = fetch(url, what, cached, ACCEPT);
         if (fetched.status == 406) {
-            fetched = fetch(url, what, validator, ACCEPT_HTML_ONLY);
+            fetched = fetch(url, what, cached, ACCEPT_HTML_ONLY);
         }
         return fetched.files;
     }
 
+    /** A readable cached page; {@code files} is empty for a cached "not found". */
+    private record CachedPage(CacheEntry entry, Optional<List<ListedFile>> files) {}
+
     private record Fetched(int status, Optional<List<ListedFile>> files) {}
 
-    private Fetched fetch(URI url, String what, Optional<CacheEntry> validator, String accept) {
+    private Fetched fetch(URI url, String what, Optional<CachedPage> validator, String accept) {
         Request.Builder request = new Request.Builder().url(url.toString()).header("Accept", accept);
         validator.ifPresent(v -> {
-            v.meta().etag().ifPresent(etag -> request.header("If-None-Match", etag));
-            v.meta().lastModified().ifPresent(lm -> request.header("If-Modified-Since", lm));
+            v.entry().meta().etag().ifPresent(etag -> request.header("If-None-Match", etag));
+            v.entry().meta().lastModified().ifPresent(lm -> request.header("If-Modified-Since", lm));
         });
         String key = UrlRedaction.withoutUserinfo(url.toString());
         return ctx.transport().execute(request.build(), what, response -> {
@@ -206,11 +199,7 @@ final class PageFetcher {
             int code = response.code();
             if (code == 304 && validator.isPresent()) {
                 ctx.cache().refresh(CacheBucket.SIMPLE, key, meta);
-                Optional<Optional<List<ListedFile>>> reused = fromCacheOrForget(validator.get(), url, key);
-                if (reused.isPresent()) {
-                    return new Fetched(code, reused.get());
-                }
-                throw new HttpTransport.BadBodyException("the cached page was unreadable; fetching it again");
+                return new Fetched(code, validator.get().files());
             }
             if (code == 404 || code == 410) {
                 if (storable) {
@@ -240,16 +229,13 @@ final class PageFetcher {
         });
     }
 
-    /**
-     * Interprets a cached page. The outer Optional is empty if the entry was unreadable (it is
-     * then removed); the inner one is empty for a cached "not found".
-     */
-    private Optional<Optional<List<ListedFile>>> fromCacheOrForget(CacheEntry entry, URI url, String key) {
+    /** Interprets a cached page; an unreadable one is removed from the cache and reads as absent. */
+    private Optional<CachedPage> readCached(CacheEntry entry, URI url, String key) {
         if (entry.meta().contentType().filter(NOT_FOUND::equals).isPresent()) {
-            return Optional.of(Optional.empty());
+            return Optional.of(new CachedPage(entry, Optional.empty()));
         }
         try {
-            return Optional.of(Optional.of(parse(entry.body(), entry.meta().contentType(), url)));
+            return Optional.of(new CachedPage(entry, Optional.of(parse(entry.body(), entry.meta().contentType(), url))));
         } catch (PageFormatException e) {
             ctx.log().debug("removing unreadable cached page " + UrlRedaction.redact(url.toString()));
             ctx.cache().remove(CacheBucket.SIMPLE, key);

@@ -204,6 +204,24 @@ class IndexClientIntegrationTest {
     }
 
     @Test
+    void aCorruptCacheEntryIsDroppedAndRefetched() throws IOException {
+        try (IndexClient client = client().build()) {
+            client.metadata(file(client.project(A), "alpha-2.0-py3-none-any.whl"));
+        }
+        try (Stream<Path> entries = Files.walk(cacheDir)) {
+            for (Path entry : entries.filter(p -> p.toString().endsWith(".entry")).toList()) {
+                Files.writeString(entry, "relock-cache-entry 1\n{not json");
+            }
+        }
+        try (IndexClient client = client().build()) {
+            assertThat(client.metadata(file(client.project(A), "alpha-2.0-py3-none-any.whl")).version())
+                    .isEqualTo(Version.parse("2.0"));
+        }
+        assertThat(server.requestCount("/simple/alpha/")).isEqualTo(2);
+        assertThat(server.requestCount("/files/alpha/alpha-2.0-py3-none-any.whl.metadata")).isEqualTo(2);
+    }
+
+    @Test
     void aStalePageIsRevalidatedAndA304ReusesTheCache() {
         try (IndexClient client = client().build()) {
             client.project(A);

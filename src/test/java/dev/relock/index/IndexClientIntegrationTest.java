@@ -360,6 +360,25 @@ class IndexClientIntegrationTest {
     }
 
     @Test
+    void aFindLinksPageIsFetchedOnceAndFilteredPerProject() {
+        server.setJsonApi(false);
+        String links = server.simpleUrl() + "alpha/";
+        try (IndexClient client = IndexClient.builder(IndexSources.builder().noIndex(true).findLinks(links).build())
+                .retryPolicy(Support.FAST_RETRIES).build()) {
+            ProjectPage alpha = client.project(A);
+            assertThat(alpha.files()).hasSize(4).allSatisfy(f -> {
+                assertThat(f.source().kind()).isEqualTo(IndexSource.Kind.FIND_LINKS_PAGE);
+                assertThat(f.sha256()).isPresent();
+            });
+            assertThat(client.project(PackageName.of("beta")).files()).isEmpty();
+            assertThat(client.metadata(file(alpha, "alpha-2.0-py3-none-any.whl")).version())
+                    .isEqualTo(Version.parse("2.0"));
+        }
+        assertThat(server.requestCount("/simple/alpha/")).isEqualTo(1);
+        assertThat(server.requests(p -> p.startsWith("/simple/beta"))).isEmpty();
+    }
+
+    @Test
     void asyncRequestsForTheSameProjectShareOneFetch() {
         try (IndexClient client = client().cache(Cache.disabled()).build()) {
             var first = client.projectAsync(A);

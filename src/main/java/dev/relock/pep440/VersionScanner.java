@@ -13,6 +13,7 @@ final class VersionScanner {
     private static final String[] PRE_WORDS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
     private static final int[] PRE_KIND_OF_WORD = {0, 0, 1, 1, 2, 2, 2, 2};
     private static final String[] POST_WORDS = {"post", "rev", "r"};
+    private static final LocalSegment[] NO_LOCAL = new LocalSegment[0];
 
     private final String text;
     private final int end;
@@ -123,7 +124,7 @@ final class VersionScanner {
         if (allowWildcard && at(pos) == '.' && at(pos + 1) == '*') {
             pos += 2;
             wildcard = true;
-            return Version.ofParts(epoch, release, -1, 0, -1, -1, new LocalSegment[0]);
+            return Version.ofParts(epoch, release, -1, 0, -1, -1, NO_LOCAL);
         }
 
         int preKind = -1;
@@ -189,7 +190,7 @@ final class VersionScanner {
             }
         }
 
-        LocalSegment[] local = new LocalSegment[0];
+        LocalSegment[] local = NO_LOCAL;
         if (at(pos) == '+') {
             localOffset = pos;
             pos++;
@@ -301,8 +302,9 @@ final class VersionScanner {
         }
     }
 
+    /** Whitespace as Python regular expressions see it in text: Unicode spaces, NEL included. */
     static boolean isWhitespace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     private char at(int i) {

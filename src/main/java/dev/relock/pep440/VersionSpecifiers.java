@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -26,6 +26,7 @@ public final class VersionSpecifiers {
 
     private final List<VersionSpecifier> specifiers;
     private final Optional<Boolean> prereleases;
+    private String text;
 
     private VersionSpecifiers(List<VersionSpecifier> specifiers, Optional<Boolean> prereleases) {
         this.specifiers = specifiers;
@@ -366,25 +367,26 @@ public final class VersionSpecifiers {
      */
     @Override
     public boolean equals(Object obj) {
-        return obj instanceof VersionSpecifiers other && canonical().equals(other.canonical());
+        return obj instanceof VersionSpecifiers other && toString().equals(other.toString());
     }
 
     @Override
     public int hashCode() {
-        return canonical().hashCode();
-    }
-
-    private List<String> canonical() {
-        TreeMap<String, VersionSpecifier> sorted = new TreeMap<>();
-        for (VersionSpecifier s : specifiers) {
-            sorted.putIfAbsent(s.toString(), s);
-        }
-        return List.copyOf(sorted.keySet());
+        return toString().hashCode();
     }
 
     /** The normalized specifiers, sorted and without duplicates, joined by {@code ,} (empty for {@link #ANY}). */
     @Override
     public String toString() {
-        return String.join(",", canonical());
+        String t = text;
+        if (t == null) {
+            TreeSet<String> sorted = new TreeSet<>();
+            for (VersionSpecifier s : specifiers) {
+                sorted.add(s.toString());
+            }
+            t = String.join(",", sorted);
+            text = t;
+        }
+        return t;
     }
 }

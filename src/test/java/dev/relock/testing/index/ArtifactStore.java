@@ -16,6 +16,8 @@ final class ArtifactStore {
     record IndexedFile(ProjectSpec project, ReleaseSpec release, BuiltDistribution dist) {}
 
     private final ConcurrentHashMap<Key, BuiltDistribution> cache = new ConcurrentHashMap<>();
+    /** Page data per project state; a publish or yank makes a new ProjectSpec and so a new entry. */
+    private final ConcurrentHashMap<ProjectSpec, List<IndexedFile>> projects = new ConcurrentHashMap<>();
 
     BuiltDistribution get(ProjectSpec project, ReleaseSpec release, DistributionSpec dist) {
         return cache.computeIfAbsent(new Key(project.name(), release.contentKey(), dist),
@@ -24,13 +26,17 @@ final class ArtifactStore {
 
     /** Every file of the project in release order. */
     List<IndexedFile> files(ProjectSpec project) {
+        return projects.computeIfAbsent(project, this::build);
+    }
+
+    private List<IndexedFile> build(ProjectSpec project) {
         List<IndexedFile> files = new ArrayList<>();
         for (ReleaseSpec r : project.releases()) {
             for (DistributionSpec d : r.distributions()) {
                 files.add(new IndexedFile(project, r, get(project, r, d)));
             }
         }
-        return files;
+        return List.copyOf(files);
     }
 
     /** The file with this name, built only if it exists. */

@@ -31,9 +31,11 @@ public record ReleaseSpec(
         List<String> projectUrls,
         List<DistributionSpec> distributions) {
 
+    private static final java.util.regex.Pattern USABLE_VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9.+!_-]+");
+
     public ReleaseSpec {
         Objects.requireNonNull(version, "version");
-        if (!version.matches("[A-Za-z0-9.+!_-]+")) {
+        if (!USABLE_VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException("not a usable version: '" + version + "'");
         }
         dependencies = List.copyOf(dependencies);

@@ -1,0 +1,187 @@
+package dev.relock.index;
+
+import dev.relock.common.RelockException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Executes requests with credentials and the retry policy. Retrying happens here, around both
+ * the exchange and the reading of the body, because the failures worth retrying include bodies
+ * that break off mid-way and files whose bytes do not match their hash; an OkHttp interceptor
+ * only sees the headers.
+ */
+final class HttpTransport {
+    /** Statuses that mean "try again later". */
+    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
+
+    /** Reads a response; may throw {@link IOException} (retried) or {@link RelockException} (not). */
+    interface Handler<T> {
+        T handle(Response response) throws IOException;
+    }
+
+    /** A body that was not what the server promised; retried like a network error. */
+    static final class BadBodyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadBodyException(String message) {
+            super(message);
+        }
+    }
+
+    private final OkHttpClient client;
+    private final RetryPolicy policy;
+    private final IndexSources sources;
+    private final IndexLog log;
+    private final AtomicLong requests = new AtomicLong();
+
+    HttpTransport(OkHttpClient client, RetryPolicy policy, IndexSources sources, IndexLog log) {
+        this.client = client;
+        this.policy = policy;
+        this.sources = sources;
+        this.log = log;
+    }
+
+    /** Requests sent so far, retries included. */
+    long requestCount() {
+        return requests.get();
+    }
+
+    /**
+     * Sends {@code request} (retrying per the policy) and lets {@code handler} read the response.
+     * Retryable statuses never reach the handler unless the attempts are used up.
+     *
+     * @param what a short description for error messages, e.g. "index page for numpy"
+     */
+    <T> T execute(Request request, String what, Handler<T> handler) {
+        URI uri = request.url().uri();
+        String where = UrlRedaction.redact(uri.toString());
+        Request authorized = authorize(request, uri);
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= policy.maxAttempts();
+            Duration delay;
+            String failure;
+            requests.incrementAndGet();
+            try (Response response = client.newCall(authorized).execute()) {
+                int code = response.code();
+                if (RETRYABLE.contains(code) && !last) {
+                    delay = retryAfter(response).orElse(policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
+                    failure = "HTTP " + code;
+                } else if (RETRYABLE.contains(code)) {
+                    throw new RelockException(RelockException.Kind.NETWORK, what + ": " + where
+                            + " answered HTTP " + code + " " + response.message() + " after " + attempt + " attempts");
+                } else if (code == 401 || code == 403) {
+                    throw new RelockException(RelockException.Kind.NETWORK, what + ": " + where + " answered HTTP "
+                            + code + (authorized.header("Authorization") == null
+                                    ? "; it needs credentials (URL userinfo, netrc, or RELOCK_INDEX_USERNAME/RELOCK_INDEX_PASSWORD)"
+                                    : "; the configured credentials were refused"));
+                } else {
+                    return handler.handle(response);
+                }
+            } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(what);
+                }
+                failure = describe(e);
+                delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+                if (last) {
+                    throw gaveUp(what, where, attempt, failure, e);
+                }
+            } catch (IOException e) {
+                failure = describe(e);
+                delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+                if (last) {
+                    throw gaveUp(what, where, attempt, failure, e);
+                }
+            }
+            log.debug(what + ": " + failure + " from " + where + ", retrying in " + delay.toMillis() + " ms");
+            sleep(delay, what);
+        }
+    }
+
+    private Request authorize(Request request, URI uri) {
+        if (request.header("Authorization") != null) {
+            return request;
+        }
+        return sources.credentialsFor(uri)
+                .map(c -> request.newBuilder()
+                        .header("Authorization", okhttp3.Credentials.basic(c.username(), c.password()))
+                        .build())
+                .orElse(request);
+    }
+
+    private Optional<Duration> retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                wait = Duration.between(Instant.now(), at);
+                wait = wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait);
+    }
+
+    private static void sleep(Duration delay, String what) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(what);
+        }
+    }
+
+    private static RelockException interrupted(String what) {
+        return new RelockException(RelockException.Kind.NETWORK, what + ": interrupted");
+    }
+
+    private static RelockException gaveUp(String what, String where, int attempts, String failure, IOException e) {
+        RelockException ex = new RelockException(RelockException.Kind.NETWORK,
+                what + ": " + where + " failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + failure);
+        ex.addSuppressed(new IOException(UrlRedaction.redact(e.getClass().getName() + ": " + e.getMessage())));
+        return ex;
+    }
+
+    /** A one-line, credential-free description of an I/O failure. */
+    static String describe(IOException e) {
+        if (e instanceof BadBodyException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage() == null ? "" : UrlRedaction.redact(e.getMessage());
+        String kind;
+        if (e instanceof java.net.SocketTimeoutException) {
+            kind = "timed out";
+        } else if (e instanceof java.net.ConnectException) {
+            kind = "connection refused";
+        } else if (e instanceof java.net.UnknownHostException) {
+            kind = "unknown host";
+        } else if (message.contains("unexpected end of stream") || e instanceof java.io.EOFException) {
+            kind = "truncated response body (connection closed early)";
+        } else if (message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+            kind = "connection reset";
+        } else {
+            kind = e.getClass().getSimpleName();
+        }
+        return message.isEmpty() || kind.contains(message) ? kind : kind + " (" + message + ")";
+    }
+}

@@ -1,0 +1,271 @@
+package dev.relock.index;
+
+import dev.relock.cache.Cache;
+import dev.relock.common.RelockException;
+import dev.relock.metadata.CoreMetadata;
+import dev.relock.name.PackageName;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * relock's client for package indexes: project pages, core metadata and downloads, over one
+ * shared HTTP client and cache.
+ *
+ * <p>Every operation runs on a bounded pool of {@code parallelism} workers, so a resolver may ask
+ * for hundreds of projects at once ({@link #projectAsync}, {@link #metadataAsync}) and the
+ * client keeps at most {@code parallelism} requests in flight. Results are memoized for the
+ * client's lifetime; asking twice for the same page or metadata sends one request.
+ *
+ * <p>All failures are {@link RelockException}s: NETWORK for the network, the index and offline
+ * misses, {@link MetadataUnavailableException} for sdists that need a build. Messages name the
+ * project or file and a redacted URL, never credentials.
+ */
+public final class IndexClient implements AutoCloseable {
+    private final ExecutorService workers;
+    private final OkHttpClient http;
+    private final HttpTransport transport;
+    private final PageFetcher pages;
+    private final MetadataFetcher metadata;
+    private final FileFetcher files;
+    private final int parallelism;
+    private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
+    private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
+
+    private IndexClient(Builder b) {
+        this.parallelism = b.parallelism;
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "relock-index-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(parallelism, threads);
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(parallelism);
+        dispatcher.setMaxRequestsPerHost(parallelism);
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(parallelism, 5, TimeUnit.MINUTES))
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                .retryOnConnectionFailure(false)
+                .followRedirects(true)
+                .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", b.userAgent).build()))
+                .build();
+        this.transport = new HttpTransport(http, b.retryPolicy, b.sources, b.log);
+        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock);
+        this.pages = new PageFetcher(ctx, b.sources);
+        this.files = new FileFetcher(ctx);
+        this.metadata = new MetadataFetcher(ctx, files);
+    }
+
+    /** A builder for a client over {@code sources}. */
+    public static Builder builder(IndexSources sources) {
+        return new Builder(sources);
+    }
+
+    /** All files of {@code name} (first index that knows it, plus find-links), fetched in the background. */
+    public CompletableFuture<ProjectPage> projectAsync(PackageName name) {
+        return memoized(pageMemo, name, () -> pages.project(name));
+    }
+
+    /** Blocking {@link #projectAsync}. */
+    public ProjectPage project(PackageName name) {
+        return join(projectAsync(name));
+    }
+
+    /**
+     * The core metadata of {@code file}, fetched in the background: PEP 658 first, then a range
+     * read of the wheel, then a full download. Prefer a wheel ({@link ProjectPage#metadataSource}):
+     * an sdist's PKG-INFO is used only when it is static (Metadata-Version 2.2+, dependencies not
+     * Dynamic), otherwise this fails with {@link MetadataUnavailableException}.
+     */
+    public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
+        return memoized(metadataMemo, file.url(), () -> {
+            CoreMetadata parsed = CoreMetadata.parse(metadata.metadata(file), file.filename());
+            if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
+                throw sdistNeedsBuild(file, parsed);
+            }
+            return parsed;
+        });
+    }
+
+    /**
+     * PKG-INFO is only trustworthy from Metadata-Version 2.2 on (PEP 643) and only if neither
+     * Requires-Dist nor Requires-Python is Dynamic; older sdists routinely omit what a build adds.
+     */
+    private static MetadataUnavailableException sdistNeedsBuild(DistFile file, CoreMetadata parsed) {
+        String why = parsed.dynamic().contains("requires-dist") || parsed.dynamic().contains("requires-python")
+                ? "its PKG-INFO marks its dependencies as Dynamic"
+                : "its PKG-INFO has Metadata-Version " + parsed.metadataVersion() + " (older than 2.2)";
+        return new MetadataUnavailableException(file.filename() + ": " + why + ", so the package needs a build to"
+                + " learn its dependencies, which relock does not do; use a release that has a wheel");
+    }
+
+    /** Blocking {@link #metadataAsync}. */
+    public CoreMetadata metadata(DistFile file) {
+        return join(metadataAsync(file));
+    }
+
+    /** Downloads {@code file} to {@code dest}, verified against the index's hash, in the background. */
+    public CompletableFuture<Path> downloadAsync(DistFile file, Path dest) {
+        return CompletableFuture.supplyAsync(() -> {
+            files.download(file, dest);
+            return dest;
+        }, workers);
+    }
+
+    /**
+     * Downloads {@code file} to {@code dest}: streamed to a temporary file, verified against the
+     * index's hash, then moved into place atomically, so {@code dest} never holds a partial file.
+     */
+    public void download(DistFile file, Path dest) {
+        join(downloadAsync(file, dest));
+    }
+
+    /** The maximum number of requests in flight. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** HTTP requests sent so far, retries included. */
+    public long requestCount() {
+        return transport.requestCount();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> work) {
+        CompletableFuture<V> existing = memo.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<V> created = new CompletableFuture<>();
+        existing = memo.putIfAbsent(key, created);
+        if (existing != null) {
+            return existing;
+        }
+        workers.execute(() -> {
+            try {
+                created.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                memo.remove(key, created);
+                created.completeExceptionally(e);
+            }
+        });
+        return created;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Options of an {@link IndexClient}; every one has a sensible default. */
+    public static final class Builder {
+        private final IndexSources sources;
+        private Cache cache = Cache.disabled();
+        private boolean offline;
+        private int parallelism = 16;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Duration connectTimeout = Duration.ofSeconds(15);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private IndexLog log = IndexLog.silent();
+        private Clock clock = Clock.systemUTC();
+        private String userAgent = "relock";
+
+        private Builder(IndexSources sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+        }
+
+        /** The cache to use (default: {@link Cache#disabled()}). */
+        public Builder cache(Cache cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /** Answer only from the cache; a miss is a NETWORK error naming what was missing. */
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /** Requests in flight at most (default 16). */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Connect timeout (default 15 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Read/write timeout between bytes (default 60 s). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder log(IndexLog log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** The clock deciding cache freshness (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        public IndexClient build() {
+            return new IndexClient(this);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.relock.index;
+
+import dev.relock.cache.CacheBucket;
+import dev.relock.cache.CacheMeta;
+import dev.relock.common.RelockException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import okhttp3.Request;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Finds the core metadata of a distribution file, cheapest way first: the cache; PEP 658
+ * {@code .metadata} (hash-checked, distrusted on mismatch); a range read of the wheel's zip
+ * directory; a full, hash-verified download. Sdists are read for PKG-INFO, which is only
+ * trustworthy from Metadata-Version 2.2 on and when the dependencies are not {@code Dynamic}.
+ */
+final class MetadataFetcher {
+    /** Bytes fetched from the end of a wheel in the first range request. */
+    static final int TAIL_BYTES = 64 * 1024;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+
+    private final ClientContext ctx;
+    private final FileFetcher files;
+
+    MetadataFetcher(ClientContext ctx, FileFetcher files) {
+        this.ctx = ctx;
+        this.files = files;
+    }
+
+    /** The METADATA (wheel) or PKG-INFO (sdist) bytes of {@code file}. */
+    byte[] metadata(DistFile file) {
+        if ("file".equalsIgnoreCase(file.url().getScheme())) {
+            try (LocalCopy copy = files.verifiedCopy(file)) {
+                return readLocal(copy.path(), file);
+            }
+        }
+        String key = UrlRedaction.withoutUserinfo(file.url().toString())
+                + Hashes.choose(file.hashes()).map(e -> "#" + e).orElse("");
+        Optional<byte[]> cached = ctx.cache().read(CacheBucket.METADATA, key).map(e -> e.body());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (ctx.offline()) {
+            throw new RelockException(RelockException.Kind.NETWORK,
+                    "offline: the metadata of " + file.filename() + " is not in the cache");
+        }
+        byte[] bytes = file.isWheel() ? wheel(file) : sdist(file);
+        ctx.cache().write(CacheBucket.METADATA, key, CacheMeta.immutable(ctx.clock().instant()), bytes);
+        return bytes;
+    }
+
+    private byte[] wheel(DistFile file) {
+        if (file.coreMetadata() instanceof CoreMetadataRef.Present present) {
+            Optional<byte[]> pep658 = pep658(file, present);
+            if (pep658.isPresent()) {
+                return pep658.get();
+            }
+        }
+        Optional<byte[]> ranged = rangeRead(file);
+        if (ranged.isPresent()) {
+            return ranged.get();
+        }
+        try (LocalCopy copy = files.verifiedCopy(file)) {
+            return readLocal(copy.path(), file);
+        }
+    }
+
+    private byte[] sdist(DistFile file) {
+        try (LocalCopy copy = files.verifiedCopy(file)) {
+            return readLocal(copy.path(), file);
+        }
+    }
+
+    private Optional<byte[]> pep658(DistFile file, CoreMetadataRef.Present present) {
+        URI url = URI.create(file.url() + ".metadata");
+        String what = "PEP 658 metadata of " + file.filename();
+        Optional<byte[]> body;
+        try {
+            body = ctx.transport().execute(new Request.Builder().url(url.toString()).build(), what, response -> {
+                if (response.code() == 200) {
+                    return Optional.of(Bodies.bytes(response));
+                }
+                ctx.log().debug(what + ": HTTP " + response.code() + "; reading the wheel instead");
+                return Optional.empty();
+            });
+        } catch (RelockException e) {
+            ctx.log().warn(e.getMessage() + "; reading the wheel instead");
+            return Optional.empty();
+        }
+        Optional<Hashes.Expected> expected = Hashes.choose(present.hashes());
+        if (body.isPresent() && expected.isPresent()) {
+            String actual = Hashes.hex(expected.get().newDigest().digest(body.get()));
+            if (!actual.equalsIgnoreCase(expected.get().hex())) {
+                ctx.log().warn("ignoring the " + what + ": hash mismatch (index says " + expected.get() + ", got "
+                        + expected.get().algorithm() + "=" + actual + "); reading the wheel instead");
+                return Optional.empty();
+            }
+        }
+        return body;
+    }
+
+    /** The wheel's tail, or the whole wheel when the server ignored the range. */
+    private sealed interface TailOrWhole permits Tail, Whole, NoRanges {}
+
+    private record Tail(byte[] bytes, long totalSize) implements TailOrWhole {}
+
+    private record Whole(LocalCopy copy) implements TailOrWhole {}
+
+    private record NoRanges() implements TailOrWhole {}
+
+    private Optional<byte[]> rangeRead(DistFile file) {
+        String what = "range read of " + file.filename();
+        Request request = new Request.Builder().url(file.url().toString())
+                .header("Range", "bytes=-" + TAIL_BYTES)
+                .header("Accept-Encoding", "identity")
+                .build();
+        TailOrWhole result = ctx.transport().execute(request, what, response -> {
+            if (response.code() == 206) {
+                Matcher m = CONTENT_RANGE.matcher(Optional.ofNullable(response.header("Content-Range")).orElse(""));
+                if (!m.matches()) {
+                    return new NoRanges();
+                }
+                byte[] bytes = Bodies.bytes(response);
+                long total = Long.parseLong(m.group(3));
+                if (Long.parseLong(m.group(2)) != total - 1 || bytes.length != total - Long.parseLong(m.group(1))) {
+                    return new NoRanges();
+                }
+                return new Tail(bytes, total);
+            }
+            if (response.code() == 200) {
+                return new Whole(files.receive(file, response, Hashes.choose(file.hashes())));
+            }
+            return new NoRanges();
+        });
+        if (result instanceof Whole whole) {
+            try (LocalCopy copy = whole.copy()) {
+                return Optional.of(readLocal(copy.path(), file));
+            }
+        }
+        if (result instanceof Tail tail) {
+            try {
+                RemoteZip zip = new RemoteZip(tail.bytes(), tail.totalSize(), (start, end) -> fetchRange(file, start, end));
+                List<RemoteZip.Entry> entries = zip.entries();
+                List<String> names = entries.stream().map(RemoteZip.Entry::name).toList();
+                String name = metadataEntry(names, file.filename());
+                return Optional.of(zip.read(entries.get(names.indexOf(name))));
+            } catch (IOException e) {
+                ctx.log().debug(what + " failed (" + e.getMessage() + "); downloading the whole wheel");
+                return Optional.empty();
+            }
+        }
+        ctx.log().debug(what + ": the server does not serve ranges; downloading the whole wheel");
+        return Optional.empty();
+    }
+
+    private byte[] fetchRange(DistFile file, long start, long end) throws IOException {
+        Request request = new Request.Builder().url(file.url().toString())
+                .header("Range", "bytes=" + start + "-" + (end - 1))
+                .header("Accept-Encoding", "identity")
+                .build();
+        Optional<byte[]> bytes = ctx.transport().execute(request, "range read of " + file.filename(),
+                response -> response.code() == 206 ? Optional.of(Bodies.bytes(response)) : Optional.empty());
+        return bytes.orElseThrow(() -> new RemoteZip.ZipFormatException("the server stopped serving ranges"));
+    }
+
+    /** Reads METADATA from a local wheel or PKG-INFO from a local sdist. */
+    private byte[] readLocal(Path path, DistFile file) {
+        String lower = file.filename().toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".whl") || lower.endsWith(".zip")) {
+                try (ZipFile zip = new ZipFile(path.toFile())) {
+                    List<String> names = new ArrayList<>();
+                    for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                        names.add(e.nextElement().getName());
+                    }
+                    String name = lower.endsWith(".whl")
+                            ? metadataEntry(names, file.filename()) : pkgInfoEntry(names, file.filename());
+                    try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
+                try (InputStream raw = new BufferedInputStream(Files.newInputStream(path));
+                        TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw))) {
+                    TarArchiveEntry entry;
+                    while ((entry = tar.getNextEntry()) != null) {
+                        if (entry.isFile() && isTopLevelPkgInfo(entry.getName())) {
+                            return tar.readAllBytes();
+                        }
+                    }
+                }
+                throw new MetadataUnavailableException(file.filename() + " has no PKG-INFO; relock cannot build"
+                        + " source distributions to learn their dependencies");
+            }
+        } catch (IOException e) {
+            throw new RelockException(RelockException.Kind.NETWORK,
+                    file.filename() + " is not a readable archive: " + HttpTransport.describe(e));
+        }
+        throw new MetadataUnavailableException(file.filename() + ": unsupported archive format; relock reads"
+                + " wheels, .tar.gz and .zip source distributions");
+    }
+
+    /** The {@code *.dist-info/METADATA} entry of a wheel, preferring the one its file name implies. */
+    static String metadataEntry(List<String> names, String filename) throws RemoteZip.ZipFormatException {
+        String[] parts = filename.split("-");
+        String implied = parts.length >= 2 ? parts[0] + "-" + parts[1] + ".dist-info/METADATA" : "";
+        List<String> candidates = new ArrayList<>();
+        for (String name : names) {
+            if (name.equalsIgnoreCase(implied)) {
+                return name;
+            }
+            int slash = name.indexOf('/');
+            if (slash > 0 && name.indexOf('/', slash + 1) < 0 && name.endsWith(".dist-info/METADATA")) {
+                candidates.add(name);
+            }
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        throw new RemoteZip.ZipFormatException(filename + " has " + candidates.size() + " .dist-info/METADATA entries");
+    }
+
+    private static String pkgInfoEntry(List<String> names, String filename) {
+        return names.stream().filter(MetadataFetcher::isTopLevelPkgInfo).findFirst()
+                .orElseThrow(() -> new MetadataUnavailableException(filename + " has no PKG-INFO; relock cannot"
+                        + " build source distributions to learn their dependencies"));
+    }
+
+    private static boolean isTopLevelPkgInfo(String name) {
+        String n = name.startsWith("./") ? name.substring(2) : name;
+        int slash = n.indexOf('/');
+        return slash > 0 && n.substring(slash + 1).equals("PKG-INFO");
+    }
+}

@@ -22,17 +22,21 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Runs relock with the given writers and returns the exit status; never calls System.exit. */
+    /** Runs relock in this process's environment; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
+        return run(args, RunContext.ofProcess(out, err));
     }
 
-    /** Builds the command tree with its writers and error handling. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RelockCommand());
-        cli.setOut(out);
-        cli.setErr(err);
+    /** Runs relock in the given context and returns the exit status; never calls System.exit. */
+    public static int run(String[] args, RunContext context) {
+        return commandLine(context).execute(args);
+    }
+
+    /** Builds the command tree with its context and error handling. */
+    public static CommandLine commandLine(RunContext context) {
+        CommandLine cli = new CommandLine(new RelockCommand(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new BadArguments());
         cli.setExecutionExceptionHandler(new Failures());

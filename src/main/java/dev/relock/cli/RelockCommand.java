@@ -26,6 +26,22 @@ public final class RelockCommand implements Callable<Integer> {
 
     @Mixin GlobalOptions global;
 
+    private final RunContext context;
+
+    RelockCommand(RunContext context) {
+        this.context = context;
+    }
+
+    /** The process context; subcommands reach it through {@code @ParentCommand}. */
+    public RunContext context() {
+        return context;
+    }
+
+    /** The global options (verbosity). */
+    public GlobalOptions global() {
+        return global;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,0 +1,52 @@
+package dev.relock.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a command may read from the process it runs in, gathered once by {@link Main} so that
+ * commands never touch {@code System.getenv} or the working directory themselves and tests can
+ * supply their own.
+ *
+ * @param env environment variables
+ * @param workingDirectory the directory relative paths are resolved against
+ * @param out where results go (stdout)
+ * @param err where diagnostics and progress go (stderr)
+ * @param stderrIsTerminal whether stderr is an interactive terminal (progress display)
+ */
+public record RunContext(
+        Map<String, String> env, Path workingDirectory, PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
+
+    public RunContext {
+        env = Map.copyOf(env);
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** The context of this process. */
+    public static RunContext ofProcess(PrintWriter out, PrintWriter err) {
+        return new RunContext(System.getenv(), Path.of(""), out, err, System.console() != null);
+    }
+
+    /** A variable's value, empty when unset or blank (an Action's unset input arrives as ""). */
+    public Optional<String> var(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** True when running as a GitHub Actions step. */
+    public boolean inGitHubActions() {
+        return "true".equals(env.get("GITHUB_ACTIONS"));
+    }
+
+    /** True in any CI system: progress displays stay off there. */
+    public boolean inCi() {
+        return inGitHubActions() || var("CI").isPresent();
+    }
+
+    /** Resolves a user-given path against the working directory. */
+    public Path resolve(String path) {
+        return workingDirectory.resolve(path).normalize();
+    }
+}

@@ -78,6 +78,23 @@ class SolverPropertyTest {
         }
     }
 
+    @Test
+    void walksDownManyVersionsThatEachPinADependency() {
+        // Like boto3 and botocore: every version of "sdk" pins one "core" version, and another
+        // requirement caps "core", so the solver must step down about a thousand versions.
+        OfflineDependencyProvider<String, Integer> provider = new OfflineDependencyProvider<>();
+        provider.add(ROOT, 0, OfflineDependencyProvider.deps("sdk", Ranges.<Integer>full(), "cap", Ranges.<Integer>full()));
+        provider.add("cap", 1, OfflineDependencyProvider.deps("core", Ranges.atMost(10)));
+        for (int v = 1; v <= 1000; v++) {
+            provider.add("sdk", v, OfflineDependencyProvider.deps("core", Ranges.singleton(v)));
+            provider.add("core", v);
+        }
+
+        Map<String, Integer> solution = Solver.resolve(provider, ROOT, 0);
+
+        assertThat(solution).isEqualTo(Map.of(ROOT, 0, "cap", 1, "sdk", 10, "core", 10));
+    }
+
     /** A registry of packages p0..p(n-1) with versions 1..maxVersion and random dependencies. */
     private static OfflineDependencyProvider<String, Integer> randomRegistry(Random rnd, int packages, int maxVersion) {
         OfflineDependencyProvider<String, Integer> provider = new OfflineDependencyProvider<>();

@@ -41,11 +41,11 @@ public final class Ranges<V extends Comparable<? super V>> {
     private static final Ranges<?> FULL = unboundedBothWays();
 
     private final List<Segment<V>> segments;
-    private final int hash;
+    /** Computed on first use; most sets built during solving are never hashed. */
+    private int hash;
 
     private Ranges(List<Segment<V>> segments) {
         this.segments = segments;
-        this.hash = segments.hashCode();
     }
 
     private static <V extends Comparable<? super V>> Ranges<V> unboundedBothWays() {
@@ -294,12 +294,17 @@ public final class Ranges<V extends Comparable<? super V>> {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || (o instanceof Ranges<?> r && hash == r.hash && segments.equals(r.segments));
+        return o == this || (o instanceof Ranges<?> r && segments.equals(r.segments));
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = segments.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     /** Renders like {@code >=1, <2 | >3}; {@code *} for the full set and {@code ∅} for the empty one. */

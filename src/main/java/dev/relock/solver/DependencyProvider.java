@@ -45,6 +45,10 @@ public interface DependencyProvider<P, V extends Comparable<? super V>, Q extend
      * The version to try for {@code pkg}: usually the newest (or, for a lowest-versions strategy,
      * the oldest) version in {@code range}, or empty when no version in {@code range} exists. The
      * returned version must be in {@code range}.
+     *
+     * <p>Each excluded version leaves a hole, so after many rejections {@code range} has many
+     * segments; walk {@link Ranges#segments()} from the top (floor lookup per segment in a sorted
+     * version list) instead of testing every known version with {@link Ranges#contains}.
      */
     Optional<V> chooseVersion(P pkg, Ranges<V> range);
 

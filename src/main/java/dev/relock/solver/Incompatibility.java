@@ -65,7 +65,8 @@ final class Incompatibility<P, V extends Comparable<? super V>> {
 
     /**
      * {@code pkg} in {@code set} depends on {@code dep} in {@code depSet}. A dependency on nothing
-     * (empty {@code depSet}) or on the package itself (outside {@code set}) forbids {@code set}.
+     * (empty {@code depSet}) forbids {@code set}; so does a dependency on the package itself, which
+     * callers only pass when {@code depSet} excludes every version of {@code set}.
      */
     static <P, V extends Comparable<? super V>> Incompatibility<P, V> fromDependency(
             P pkg, Ranges<V> set, P dep, Ranges<V> depSet) {

@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class Solver<P, V extends Comparable<? super V>, Q extends Comparable<? super Q>> {
 
-    private record PackagePair<P>(P dependent, P dependency) {}
+    /** Dependency facts that can be merged share the dependent, the dependency and its range. */
+    private record DependencyKey<P, V extends Comparable<? super V>>(P dependent, P dependency, Ranges<V> range) {}
 
     private record Learned<P>(int id, P pkg) {}
 
@@ -35,7 +36,8 @@ public final class Solver<P, V extends Comparable<? super V>, Q extends Comparab
     private final V rootVersion;
     private final List<Incompatibility<P, V>> store = new ArrayList<>();
     private final Map<P, List<Integer>> incompatibilitiesOf = new HashMap<>();
-    private final Map<PackagePair<P>, List<Integer>> mergedDependencies = new HashMap<>();
+    /** The current (possibly merged) incompatibility id per mergeable dependency fact. */
+    private final Map<DependencyKey<P, V>, Integer> mergedDependencies = new HashMap<>();
     private final PartialSolution<P, V, Q> solution = new PartialSolution<>();
     private final Map<P, PackageStatistics> statistics = new HashMap<>();
     private final Map<P, Set<V>> versionsWithDependencies = new HashMap<>();
@@ -155,25 +157,20 @@ public final class Solver<P, V extends Comparable<? super V>, Q extends Comparab
         Incompatibility<P, V> incompat = store.get(id);
         var dependency = incompat.asDependency();
         if (dependency.isPresent()) {
-            var key = new PackagePair<>(dependency.get().pkg(), dependency.get().dependency());
-            List<Integer> past = mergedDependencies.computeIfAbsent(key, k -> new ArrayList<>());
-            boolean merged = false;
-            for (int i = 0; i < past.size() && !merged; i++) {
-                int pastId = past.get(i);
-                Optional<Incompatibility<P, V>> m = incompat.mergeDependents(store.get(pastId));
-                if (m.isPresent()) {
-                    id = alloc(m.get());
-                    incompat = m.get();
-                    for (int k = 0; k < incompat.size(); k++) {
-                        incompatibilitiesOf.get(incompat.packageAt(k)).remove(Integer.valueOf(pastId));
-                    }
-                    past.set(i, id);
-                    merged = true;
+            var f = dependency.get();
+            var key = new DependencyKey<>(f.pkg(), f.dependency(), f.dependencySet());
+            Integer pastId = mergedDependencies.get(key);
+            Optional<Incompatibility<P, V>> merged = pastId == null
+                    ? Optional.empty()
+                    : incompat.mergeDependents(store.get(pastId));
+            if (merged.isPresent()) {
+                id = alloc(merged.get());
+                incompat = merged.get();
+                for (int k = 0; k < incompat.size(); k++) {
+                    incompatibilitiesOf.get(incompat.packageAt(k)).remove(pastId);
                 }
             }
-            if (!merged) {
-                past.add(id);
-            }
+            mergedDependencies.put(key, id);
         }
         for (int k = 0; k < incompat.size(); k++) {
             incompatibilitiesOf.computeIfAbsent(incompat.packageAt(k), p -> new ArrayList<>()).add(id);

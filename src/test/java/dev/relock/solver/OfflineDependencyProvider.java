@@ -1,5 +1,6 @@
 package dev.relock.solver;
 
+import dev.relock.ranges.Bound;
 import dev.relock.ranges.Ranges;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,17 +72,41 @@ public final class OfflineDependencyProvider<P, V extends Comparable<? super V>>
 
     @Override
     public Priority prioritize(P pkg, Ranges<V> range, PackageStatistics statistics) {
-        int matching = (int) registry.getOrDefault(pkg, Collections.emptyNavigableMap()).keySet().stream()
-                .filter(range::contains)
-                .count();
+        NavigableMap<V, Dependencies<P, V>> versions = registry.getOrDefault(pkg, Collections.emptyNavigableMap());
+        int matching = 0;
+        for (Ranges.Segment<V> s : range.segments()) {
+            NavigableMap<V, Dependencies<P, V>> part = versions;
+            if (s.lower() instanceof Bound.Included<V> b) {
+                part = part.tailMap(b.value(), true);
+            } else if (s.lower() instanceof Bound.Excluded<V> b) {
+                part = part.tailMap(b.value(), false);
+            }
+            if (s.upper() instanceof Bound.Included<V> b) {
+                part = part.headMap(b.value(), true);
+            } else if (s.upper() instanceof Bound.Excluded<V> b) {
+                part = part.headMap(b.value(), false);
+            }
+            matching += part.size();
+        }
         return new Priority(statistics.conflictCount(), matching);
     }
 
     @Override
     public Optional<V> chooseVersion(P pkg, Ranges<V> range) {
-        for (V v : registry.getOrDefault(pkg, Collections.emptyNavigableMap()).descendingKeySet()) {
-            if (range.contains(v)) {
-                return Optional.of(v);
+        NavigableMap<V, Dependencies<P, V>> versions = registry.getOrDefault(pkg, Collections.emptyNavigableMap());
+        List<Ranges.Segment<V>> segments = range.segments();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Ranges.Segment<V> s = segments.get(i);
+            V candidate;
+            if (s.upper() instanceof Bound.Included<V> inc) {
+                candidate = versions.floorKey(inc.value());
+            } else if (s.upper() instanceof Bound.Excluded<V> exc) {
+                candidate = versions.lowerKey(exc.value());
+            } else {
+                candidate = versions.isEmpty() ? null : versions.lastKey();
+            }
+            if (candidate != null && s.contains(candidate)) {
+                return Optional.of(candidate);
             }
         }
         return Optional.empty();

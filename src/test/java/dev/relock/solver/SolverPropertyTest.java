@@ -35,6 +35,7 @@ class SolverPropertyTest {
                 assertThat(exists).as("round %d: brute force found a solution the solver missed", round).isFalse();
                 assertThat(e.getMessage()).isNotBlank();
                 assertThat(DefaultReport.report(e.<String, Integer>derivationTree())).isNotBlank();
+                assertSound(provider, e.<String, Integer>derivationTree());
                 failed++;
             }
         }
@@ -76,6 +77,23 @@ class SolverPropertyTest {
         } catch (NoSolutionException e) {
             assertThat(e.getMessage()).endsWith("version solving failed.");
         }
+    }
+
+    @Test
+    void walksDownManyVersionsThatEachPinADependency() {
+        // Like boto3 and botocore: every version of "sdk" pins one "core" version, and another
+        // requirement caps "core", so the solver must step down about a thousand versions.
+        OfflineDependencyProvider<String, Integer> provider = new OfflineDependencyProvider<>();
+        provider.add(ROOT, 0, OfflineDependencyProvider.deps("sdk", Ranges.<Integer>full(), "cap", Ranges.<Integer>full()));
+        provider.add("cap", 1, OfflineDependencyProvider.deps("core", Ranges.atMost(10)));
+        for (int v = 1; v <= 1000; v++) {
+            provider.add("sdk", v, OfflineDependencyProvider.deps("core", Ranges.singleton(v)));
+            provider.add("core", v);
+        }
+
+        Map<String, Integer> solution = Solver.resolve(provider, ROOT, 0);
+
+        assertThat(solution).isEqualTo(Map.of(ROOT, 0, "cap", 1, "sdk", 10, "core", 10));
     }
 
     /** A registry of packages p0..p(n-1) with versions 1..maxVersion and random dependencies. */
@@ -171,6 +189,92 @@ class SolverPropertyTest {
             }
         }
         return true;
+    }
+
+    /**
+     * Every derived node must follow from its causes: any selection (over the registry's versions)
+     * that makes all of the node's terms true makes all terms of one cause true.
+     */
+    private static void assertSound(OfflineDependencyProvider<String, Integer> provider, DerivationTree<String, Integer> tree) {
+        if (!(tree instanceof DerivationTree.Derived<String, Integer> d)) {
+            return;
+        }
+        Map<String, Term<Integer>> c1 = termsOf(d.cause1());
+        Map<String, Term<Integer>> c2 = termsOf(d.cause2());
+        List<String> pkgs = new ArrayList<>(new java.util.LinkedHashSet<>(d.terms().keySet()));
+        for (String p : c1.keySet()) {
+            if (!pkgs.contains(p)) {
+                pkgs.add(p);
+            }
+        }
+        for (String p : c2.keySet()) {
+            if (!pkgs.contains(p)) {
+                pkgs.add(p);
+            }
+        }
+        List<List<Integer>> options = new ArrayList<>();
+        for (String p : pkgs) {
+            List<Integer> opts = new ArrayList<>();
+            opts.add(null);
+            opts.addAll(p.equals(ROOT) ? List.of(0) : provider.versions(p));
+            options.add(opts);
+        }
+        int[] index = new int[pkgs.size()];
+        while (true) {
+            Map<String, Integer> chosen = new HashMap<>();
+            for (int i = 0; i < pkgs.size(); i++) {
+                Integer v = options.get(i).get(index[i]);
+                if (v != null) {
+                    chosen.put(pkgs.get(i), v);
+                }
+            }
+            if (allHold(d.terms(), chosen)) {
+                assertThat(allHold(c1, chosen) || allHold(c2, chosen))
+                        .as("%s does not follow from %s and %s at %s", d.terms(), c1, c2, chosen).isTrue();
+            }
+            int k = 0;
+            while (k < pkgs.size() && ++index[k] == options.get(k).size()) {
+                index[k++] = 0;
+            }
+            if (k == pkgs.size()) {
+                break;
+            }
+        }
+        assertSound(provider, d.cause1());
+        assertSound(provider, d.cause2());
+    }
+
+    private static boolean allHold(Map<String, Term<Integer>> terms, Map<String, Integer> chosen) {
+        for (Map.Entry<String, Term<Integer>> t : terms.entrySet()) {
+            Integer v = chosen.get(t.getKey());
+            boolean holds = v == null ? !t.getValue().isPositive() : t.getValue().contains(v);
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The terms an explanation node stands for. */
+    private static Map<String, Term<Integer>> termsOf(DerivationTree<String, Integer> tree) {
+        Map<String, Term<Integer>> out = new LinkedHashMap<>();
+        if (tree instanceof DerivationTree.Derived<String, Integer> d) {
+            out.putAll(d.terms());
+        } else if (tree instanceof DerivationTree.NotRoot<String, Integer> n) {
+            out.put(n.pkg(), Term.negative(Ranges.singleton(n.version())));
+        } else if (tree instanceof DerivationTree.NoVersions<String, Integer> n) {
+            out.put(n.pkg(), Term.positive(n.set()));
+        } else if (tree instanceof DerivationTree.Unavailable<String, Integer> u) {
+            out.put(u.pkg(), Term.positive(u.set()));
+        } else if (tree instanceof DerivationTree.Custom<String, Integer> c) {
+            out.put(c.pkg(), Term.positive(c.set()));
+        } else if (tree instanceof DerivationTree.FromDependencyOf<String, Integer> f) {
+            out.put(f.pkg(), Term.positive(f.set()));
+            if (!f.dependencySet().isEmpty() && !f.dependency().equals(f.pkg())) {
+                out.put(f.dependency(), Term.negative(f.dependencySet()));
+            }
+        }
+        return out;
     }
 
     private static void assertValid(OfflineDependencyProvider<String, Integer> provider, Map<String, Integer> solution) {

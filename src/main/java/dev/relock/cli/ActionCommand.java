@@ -1,0 +1,32 @@
+package dev.relock.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The GitHub Action's entry point: reads the action's inputs from {@code INPUT_*}, masks the
+ * token, and runs the command they describe with the same wiring as the ordinary CLI.
+ */
+@Command(
+        name = "action",
+        description = "Run as the GitHub Action: read INPUT_* variables and run the command they name.",
+        hidden = true)
+public final class ActionCommand implements Callable<Integer> {
+    @ParentCommand RelockCommand root;
+
+    @Override
+    public Integer call() {
+        RunContext ctx = root.context();
+        ActionsRuntime actions = new ActionsRuntime(ctx);
+        ctx.var(ActionInputs.TOKEN_VARIABLE).ifPresent(actions::mask);
+        List<String> args = ActionInputs.arguments(ctx);
+        if (root.global().verbose()) {
+            ctx.err().println("relock: running: relock " + String.join(" ", args));
+        }
+        CommandLine cli = Main.commandLine(ctx);
+        return cli.execute(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.relock.cli;
+
+import dev.relock.workspace.PythonVersionFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Translates the GitHub Action's inputs ({@code INPUT_*} variables, as the runner passes them to
+ * a container action) into an ordinary relock command line. An empty input means the command's
+ * default, exactly as if the option were not given.
+ */
+public final class ActionInputs {
+    /** The variable through which the {@code token} input reaches the container. */
+    public static final String TOKEN_VARIABLE = "INPUT_TOKEN";
+
+    private ActionInputs() {}
+
+    /** The relock arguments the inputs in {@code ctx} ask for. */
+    public static List<String> arguments(RunContext ctx) {
+        String command = input(ctx, "command").orElse("verify").toLowerCase(Locale.ROOT);
+        List<String> args = new ArrayList<>();
+        args.add(command);
+        List<String> lockfiles = list(ctx, "lockfiles");
+        Optional<String> pythonVersionFile = input(ctx, "python-version-file");
+        switch (command) {
+            case "verify" -> {
+                pythonVersionFile.ifPresent(f -> add(args, "--python-version-file", f));
+                indexOptions(ctx, args);
+                args.addAll(lockfiles);
+            }
+            case "compile" -> {
+                pythonVersion(ctx, pythonVersionFile).ifPresent(v -> add(args, "--python-version", v));
+                indexOptions(ctx, args);
+                args.addAll(lockfiles);
+            }
+            case "update" -> {
+                pythonVersion(ctx, pythonVersionFile).ifPresent(v -> add(args, "--python-version", v));
+                indexOptions(ctx, args);
+                lockfiles.forEach(l -> add(args, "--lockfile", l));
+                input(ctx, "base").ifPresent(v -> add(args, "--base", v));
+                input(ctx, "branch").ifPresent(v -> add(args, "--branch", v));
+                list(ctx, "labels").forEach(l -> add(args, "--label", l));
+                for (String reviewer : list(ctx, "reviewers")) {
+                    // "org/team" names a team, as in CODEOWNERS; anything else is a user.
+                    int slash = reviewer.indexOf('/');
+                    if (slash >= 0) {
+                        add(args, "--team-reviewer", reviewer.substring(slash + 1));
+                    } else {
+                        add(args, "--reviewer", reviewer.startsWith("@") ? reviewer.substring(1) : reviewer);
+                    }
+                }
+                if (input(ctx, "draft").map(v -> v.equalsIgnoreCase("true")).orElse(false)) {
+                    args.add("--draft");
+                }
+                if (input(ctx, "token").isPresent()) {
+                    add(args, "--token-env", TOKEN_VARIABLE);
+                }
+            }
+            default -> throw new ActionInputException("input 'command' must be update, verify or compile, not '"
+                    + command + "'");
+        }
+        input(ctx, "args").ifPresent(extra -> args.addAll(split(extra)));
+        return List.copyOf(args);
+    }
+
+    private static void indexOptions(RunContext ctx, List<String> args) {
+        input(ctx, "index-url").ifPresent(v -> add(args, "--index-url", v));
+        list(ctx, "extra-index-url").forEach(v -> add(args, "--extra-index-url", v));
+    }
+
+    private static Optional<String> pythonVersion(RunContext ctx, Optional<String> file) {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = ctx.resolve(file.get());
+        if (!Files.isRegularFile(path)) {
+            throw new ActionInputException("input 'python-version-file': " + file.get() + " does not exist");
+        }
+        return Optional.of(PythonVersionFile.read(path).version().toString());
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        args.add(option);
+        args.add(value);
+    }
+
+    /** An input's value; unset and blank are the same. */
+    static Optional<String> input(RunContext ctx, String name) {
+        // The runner upper-cases the name and keeps dashes: INPUT_PYTHON-VERSION-FILE.
+        return ctx.var("INPUT_" + name.toUpperCase(Locale.ROOT)).map(String::strip);
+    }
+
+    /** A list input: items separated by newlines, commas or spaces. */
+    static List<String> list(RunContext ctx, String name) {
+        return input(ctx, name).map(v -> List.of(v.split("[\\s,]+"))).orElse(List.of()).stream()
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** Splits the {@code args} input like a shell would for plain words and quotes (no expansion). */
+    static List<String> split(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < text.length()) {
+                    word.append(text.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                word.append(text.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new ActionInputException("input 'args' has an unterminated " + quote + " quote");
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** A malformed action input. */
+    public static final class ActionInputException extends dev.relock.common.RelockException {
+        private static final long serialVersionUID = 1L;
+
+        ActionInputException(String message) {
+            super(Kind.BAD_INPUT, message);
+        }
+    }
+}

@@ -17,6 +17,15 @@ public final class ActionInputs {
     /** The variable through which the {@code token} input reaches the container. */
     public static final String TOKEN_VARIABLE = "INPUT_TOKEN";
 
+    /** Every input action.yml declares; each is read here. */
+    public static final java.util.Set<String> INPUTS = java.util.Set.of(
+            "command", "lockfiles", "python-version-file", "token", "base", "branch", "labels", "reviewers",
+            "draft", "index-url", "extra-index-url", "args");
+
+    /** Every output a command may set through {@code GITHUB_OUTPUT}. */
+    public static final java.util.Set<String> OUTPUTS = java.util.Set.of(
+            "pull-request-number", "pull-request-url", "operation", "changed-packages", "findings");
+
     private ActionInputs() {}
 
     /** The relock arguments the inputs in {@code ctx} ask for. */

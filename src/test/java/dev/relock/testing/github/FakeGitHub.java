@@ -57,6 +57,13 @@ import org.eclipse.jgit.lib.Repository;
  * webhooks, conditional requests, GraphQL and uploads.
  */
 public final class FakeGitHub implements AutoCloseable {
+    static {
+        // The JDK's HTTP server leaves TCP_NODELAY off unless told, and its separate header and
+        // body writes then stall on delayed ACKs (about 40 ms per response): it must be set
+        // before the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Pattern GIT_PATH = Pattern.compile("/([^/]+)/([^/]+)\\.git(/.*)");
 
     final Object lock = new Object();

@@ -48,6 +48,13 @@ import java.util.regex.Pattern;
  * latency is applied by scheduling the response, so slow responses do not occupy worker threads.
  */
 public final class LocalIndexServer implements AutoCloseable {
+    static {
+        // The JDK's HTTP server leaves TCP_NODELAY off unless told, and its separate header and
+        // body writes then stall on delayed ACKs (about 40 ms per response): it must be set
+        // before the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** PEP 691 JSON media type. */
     public static final String JSON_V1 = "application/vnd.pypi.simple.v1+json";
     /** PEP 691 HTML media type. */

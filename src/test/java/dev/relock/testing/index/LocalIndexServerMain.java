@@ -16,6 +16,13 @@ import java.util.concurrent.CountDownLatch;
  * <p>Without {@code --scenario} it serves {@link SyntheticIndex#generate} for the seed (default 1).
  */
 public final class LocalIndexServerMain {
+    static {
+        // The JDK's HTTP server leaves TCP_NODELAY off unless told, and its separate header and
+        // body writes then stall on delayed ACKs (about 40 ms per response): it must be set
+        // before the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private LocalIndexServerMain() {}
 
     public static void main(String[] args) throws Exception {

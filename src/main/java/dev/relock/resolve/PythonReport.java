@@ -32,7 +32,7 @@ final class PythonReport implements ReportFormatter<Node, Version> {
 
     /** The whole message for a failed resolution for {@code target}. */
     static String explain(DerivationTree<Node, Version> tree, Target target) {
-        DerivationTree<Node, Version> collapsed = tree.collapseNoVersions();
+        DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport();
         String cause = formatter.cause(collapsed);
         return "Cannot resolve the requirements for Python " + target + ": " + cause + "\n"
@@ -98,18 +98,51 @@ final class PythonReport implements ReportFormatter<Node, Version> {
         return ReportFormatter.super.formatTerms(terms);
     }
 
+    /**
+     * Folds "no version of foo in S" into an unusable-version fact about foo that it was combined
+     * with: S holds no version, so "foo in T is unusable" reads the same with T widened by S
+     * (this hides the gaps {@code ==1.0} leaves for local versions).
+     */
+    private static DerivationTree<Node, Version> absorbNoVersions(DerivationTree<Node, Version> tree,
+            Map<DerivationTree<Node, Version>, DerivationTree<Node, Version>> done) {
+        if (!(tree instanceof Derived<Node, Version> d)) {
+            return tree;
+        }
+        DerivationTree<Node, Version> cached = done.get(tree);
+        if (cached != null) {
+            return cached;
+        }
+        DerivationTree<Node, Version> c1 = absorbNoVersions(d.cause1(), done);
+        DerivationTree<Node, Version> c2 = absorbNoVersions(d.cause2(), done);
+        DerivationTree<Node, Version> result = absorb(c1, c2).or(() -> absorb(c2, c1))
+                .orElseGet(() -> new Derived<>(d.terms(), d.sharedId(), c1, c2));
+        done.put(tree, result);
+        return result;
+    }
+
+    private static Optional<DerivationTree<Node, Version>> absorb(DerivationTree<Node, Version> fact,
+            DerivationTree<Node, Version> other) {
+        if (!(other instanceof NoVersions<Node, Version> nv)) {
+            return Optional.empty();
+        }
+        if (fact instanceof Unavailable<Node, Version> u && u.pkg().equals(nv.pkg())) {
+            return Optional.of(new Unavailable<>(u.pkg(), u.set().union(nv.set()), u.reason()));
+        }
+        if (fact instanceof Custom<Node, Version> c && c.pkg().equals(nv.pkg())) {
+            return Optional.of(new Custom<>(c.pkg(), c.set().union(nv.set()), c.reason()));
+        }
+        return Optional.empty();
+    }
+
     /** A one-line cause: a package with no usable version, an unusable version, or a conflict. */
     String cause(DerivationTree<Node, Version> tree) {
         List<External<Node, Version>> leaves = new ArrayList<>();
         collectLeaves(tree, leaves, Collections.newSetFromMap(new IdentityHashMap<>()));
-        for (External<Node, Version> leaf : leaves) {
-            if (leaf instanceof Custom || leaf instanceof NoVersions) {
-                return formatExternal(leaf);
-            }
-        }
-        for (External<Node, Version> leaf : leaves) {
-            if (leaf instanceof Unavailable) {
-                return formatExternal(leaf);
+        for (Class<?> kind : List.of(Custom.class, Unavailable.class, NoVersions.class)) {
+            for (External<Node, Version> leaf : leaves) {
+                if (kind.isInstance(leaf)) {
+                    return formatExternal(leaf);
+                }
             }
         }
         Map<Node, List<FromDependencyOf<Node, Version>>> byDependency = new LinkedHashMap<>();

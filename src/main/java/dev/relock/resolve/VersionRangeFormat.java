@@ -49,6 +49,9 @@ final class VersionRangeFormat {
 
     private static String group(Bound<Version> lower, List<String> exclusions, Bound<Version> upper) {
         if (exclusions.isEmpty() && lower instanceof Bound.Included<Version> lo) {
+            if (upper.equals(lower)) {
+                return "==" + lo.value();
+            }
             Ranges<Version> point = pointOf(lo.value());
             Segment<Version> only = point.segments().get(0);
             if (only.upper().equals(upper)) {

@@ -35,14 +35,14 @@ import picocli.CommandLine.ParentCommand;
         name = "wheelhouse",
         mixinStandardHelpOptions = true,
         description = {
-            "Download the files a hashed lockfile allows into DIR, verified against the lockfile's hashes,",
-            "for an offline install: pip install --no-index --find-links DIR --require-hashes -r LOCKFILE"
+            "Download the files a hashed lockfile allows into DIR, verified, for an offline install.",
+            "Then: pip install --no-index --find-links DIR --require-hashes -r LOCKFILE"
         },
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  the wheelhouse is complete and DIR/relock-wheelhouse.json describes it",
             "  2  bad input: unreadable lockfile, a pin without hashes, no file for a target",
-            "  4  index/network failure, or a downloaded file does not match the lockfile's hash"
+            "  4  index/network failure, or a file does not match the lockfile's hash"
         })
 final class WheelhouseCommand implements Callable<Integer> {
     enum Format { TEXT, JSON }
@@ -76,7 +76,7 @@ final class WheelhouseCommand implements Callable<Integer> {
     boolean includeSdists;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Mixin IndexOptions index;
@@ -100,7 +100,9 @@ final class WheelhouseCommand implements Callable<Integer> {
         } else if (root.global().verbosity() >= 0) {
             printText(ctx.out(), result);
         }
-        result.warnings().forEach(w -> ctx.err().println("relock: warning: " + w));
+        if (root.global().verbosity() >= 0) {
+            result.warnings().forEach(w -> ctx.err().println("relock: warning: " + w));
+        }
         return ExitCodes.OK;
     }
 

@@ -171,6 +171,10 @@ class WheelhouseCommandTest {
         assertThat(server.fileRequestCount()).isZero();
         assertThat(again.out()).doesNotContain("downloaded ").contains("(0 downloaded, 0 replaced, 2 already present)");
         assertThat(work.resolve("wheels").resolve(WheelhouseManifest.FILENAME)).hasBinaryContent(first);
+
+        Run quiet = relock("wheelhouse", "-q", "requirements.txt", "-d", "wheels", "--python-version", "3.11");
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.out() + quiet.err()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,170 @@
+package dev.relock.cli;
+
+import dev.relock.index.IndexClient;
+import dev.relock.index.IndexLog;
+import dev.relock.reqtxt.Lockfile;
+import dev.relock.reqtxt.LockfileReader;
+import dev.relock.tags.Target;
+import dev.relock.wheelhouse.Action;
+import dev.relock.wheelhouse.FileChoice;
+import dev.relock.wheelhouse.FileOutcome;
+import dev.relock.wheelhouse.Wheelhouse;
+import dev.relock.wheelhouse.WheelhouseRequest;
+import dev.relock.wheelhouse.WheelhouseResult;
+import dev.relock.workspace.TargetSelection;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code relock wheelhouse LOCKFILE -d DIR}: downloads the files a lockfile's hashes allow into a
+ * flat directory for {@code pip install --no-index --find-links DIR --require-hashes}.
+ *
+ * <p>The target options are declared here rather than through {@link TargetOptions} because
+ * {@code --python-platform} is repeatable for this command (one wheelhouse, several platforms).
+ */
+@Command(
+        name = "wheelhouse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Download the files a hashed lockfile allows into DIR, verified, for an offline install.",
+            "Then: pip install --no-index --find-links DIR --require-hashes -r LOCKFILE"
+        },
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0  the wheelhouse is complete and DIR/relock-wheelhouse.json describes it",
+            "  2  bad input: unreadable lockfile, a pin without hashes, no file for a target",
+            "  4  index/network failure, or a file does not match the lockfile's hash"
+        })
+final class WheelhouseCommand implements Callable<Integer> {
+    enum Format { TEXT, JSON }
+
+    @ParentCommand RelockCommand root;
+
+    @Parameters(index = "0", paramLabel = "LOCKFILE", description = "The hashed lockfile (pip-compile or uv format).")
+    String lockfile;
+
+    @Option(names = {"-d", "--dest"}, required = true, paramLabel = "DIR",
+            description = "The wheelhouse directory (created when missing; files already there with the right hash"
+                    + " are kept without any request).")
+    String directory;
+
+    @Option(names = "--python-version", paramLabel = "X.Y[.Z]",
+            description = "Target Python version. Default: the nearest .python-version file (from the lockfile's"
+                    + " directory up).")
+    String pythonVersion;
+
+    @Option(names = "--python-platform", paramLabel = "TARGET",
+            description = "Target platform; repeat it to serve several platforms from one wheelhouse, e.g."
+                    + " --python-platform linux --python-platform aarch64-apple-darwin."
+                    + " Default: x86_64-manylinux_2_17.")
+    List<String> pythonPlatforms = new ArrayList<>();
+
+    @Option(names = "--all-files", description = "Bundle every file the lockfile's hashes allow, for any platform.")
+    boolean allFiles;
+
+    @Option(names = "--include-sdists",
+            description = "Where a target has no compatible wheel, bundle the sdist (pip builds it when installing).")
+    boolean includeSdists;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin IndexOptions index;
+
+    @Override
+    public Integer call() {
+        RunContext ctx = root.context();
+        Path lockPath = ctx.resolve(lockfile);
+        Lockfile lock = LockfileReader.read(lockPath);
+        List<Target> targets = targets(lockPath.getParent());
+        WheelhouseRequest request = new WheelhouseRequest(lockPath, lockfile, lock, ctx.resolve(directory), targets,
+                allFiles ? FileChoice.ALL_FILES : FileChoice.BEST_PER_TARGET, includeSdists, VersionProvider.version());
+        WheelhouseResult result;
+        try (Progress progress = Progress.of(ctx, root.global());
+                IndexClient client = index.client(ctx, index.sources(ctx, lock.options()), log(ctx))) {
+            result = new Wheelhouse(client, progress::status).build(request);
+        }
+        if (format == Format.JSON) {
+            ctx.out().print(result.toJson(directory));
+            ctx.out().flush();
+        } else if (root.global().verbosity() >= 0) {
+            printText(ctx.out(), result);
+        }
+        if (root.global().verbosity() >= 0) {
+            result.warnings().forEach(w -> ctx.err().println("relock: warning: " + w));
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<Target> targets(Path start) {
+        List<Optional<String>> platforms = pythonPlatforms.isEmpty()
+                ? List.of(Optional.empty())
+                : pythonPlatforms.stream().map(Optional::of).toList();
+        List<Target> targets = new ArrayList<>();
+        for (Optional<String> platform : platforms) {
+            targets.add(TargetSelection.select(Optional.ofNullable(pythonVersion), platform, start).target());
+        }
+        return targets;
+    }
+
+    private IndexLog log(RunContext ctx) {
+        boolean debug = root.global().verbosity() >= 2;
+        boolean quiet = root.global().verbosity() < 0;
+        PrintWriter err = ctx.err();
+        return new IndexLog() {
+            @Override
+            public void debug(String message) {
+                if (debug) {
+                    synchronized (err) {
+                        err.println("relock: debug: " + message);
+                    }
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                if (!quiet) {
+                    synchronized (err) {
+                        err.println("relock: warning: " + message);
+                    }
+                }
+            }
+        };
+    }
+
+    private void printText(PrintWriter out, WheelhouseResult result) {
+        boolean verbose = root.global().verbose();
+        for (FileOutcome o : result.outcomes()) {
+            switch (o.action()) {
+                case DOWNLOADED -> out.println("downloaded " + o.entry().filename());
+                case REPLACED -> out.println("replaced   " + o.entry().filename() + " (its sha256 was "
+                        + o.replacedSha256().orElseThrow() + ", the lockfile allows " + o.entry().sha256() + ")");
+                case PRESENT -> {
+                    if (verbose) {
+                        out.println("present    " + o.entry().filename());
+                    }
+                }
+            }
+        }
+        for (String extra : result.extraFiles()) {
+            out.println("note: " + extra + " is not part of this lockfile's wheelhouse (left in place)");
+        }
+        out.println(directory + ": " + result.outcomes().size() + " file" + (result.outcomes().size() == 1 ? "" : "s")
+                + " for " + String.join(", ", result.manifest().targets().stream().map(t -> t.name()).toList())
+                + " (" + result.count(Action.DOWNLOADED) + " downloaded, " + result.count(Action.REPLACED)
+                + " replaced, " + result.count(Action.PRESENT) + " already present)");
+        out.println("Install offline with: pip install --no-index --find-links " + directory
+                + " --require-hashes -r " + lockfile);
+        out.flush();
+    }
+}

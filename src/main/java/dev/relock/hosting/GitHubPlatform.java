@@ -434,7 +434,7 @@ public final class GitHubPlatform implements Platform {
     }
 
     private HostingException translate(String what, HttpException e) {
-        Map<String, List<String>> headers = e.getResponseHeaderFields() == null ? Map.of() : e.getResponseHeaderFields();
+        Map<String, List<String>> headers = headers(e);
         Optional<String> accepted = header(headers, "x-accepted-github-permissions");
         boolean retryAfter = header(headers, "retry-after").isPresent()
                 || header(headers, "x-ratelimit-remaining").filter("0"::equals).isPresent();
@@ -468,6 +468,16 @@ public final class GitHubPlatform implements Platform {
     private HostingException unreachable(String what, IOException e) {
         return new HostingException(0, scrub(settings, "cannot reach GitHub at " + settings.apiUrl() + " while "
                 + what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+
+    private static Map<String, List<String>> headers(HttpException e) {
+        try {
+            Map<String, List<String>> fields = e.getResponseHeaderFields();
+            return fields == null ? Map.of() : fields;
+        } catch (NullPointerException noHeaders) {
+            // github-api builds some exceptions (for example after a limit handler gave up) without headers
+            return Map.of();
+        }
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {

@@ -77,8 +77,9 @@ public final class GitPushCommitter implements Committer {
             return commit.name();
         } catch (GitAPIException e) {
             String message = String.valueOf(e.getMessage());
-            String hint = message.toLowerCase(java.util.Locale.ROOT).contains("not authorized")
-                    || message.contains("401") || message.contains("403")
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            String hint = lower.contains("not authorized") || lower.contains("not permitted")
+                    || lower.contains("authentication") || message.contains("401") || message.contains("403")
                     ? " The token needs " + GitHubPlatform.PERMISSIONS + "." : "";
             throw new HostingException(0, scrub("git push to " + remoteUrl + " failed: " + message + hint));
         } catch (IOException e) {

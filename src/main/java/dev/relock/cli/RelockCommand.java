@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            CompileCommand.class,
+            UpdateCommand.class,
             WheelhouseCommand.class,
             ActionCommand.class,
         },

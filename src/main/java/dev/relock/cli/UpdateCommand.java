@@ -1,0 +1,309 @@
+package dev.relock.cli;
+
+import dev.relock.common.RelockException;
+import dev.relock.hosting.Committer;
+import dev.relock.hosting.GitHubPlatform;
+import dev.relock.hosting.GitPushCommitter;
+import dev.relock.hosting.Identity;
+import dev.relock.hosting.RateLimitPolicy;
+import dev.relock.hosting.Secrets;
+import dev.relock.index.IndexClient;
+import dev.relock.index.IndexLog;
+import dev.relock.lock.CompileRequest;
+import dev.relock.lock.CompileResult;
+import dev.relock.lock.Compiler;
+import dev.relock.lock.IndexSettings;
+import dev.relock.name.PackageName;
+import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.reqtxt.LockfileReader;
+import dev.relock.update.FileUpdate;
+import dev.relock.update.IndexReleaseFacts;
+import dev.relock.update.LockfileJob;
+import dev.relock.update.LockfileSelection;
+import dev.relock.update.PackageChange;
+import dev.relock.update.Recompiled;
+import dev.relock.update.Recompiler;
+import dev.relock.update.UpdatePlan;
+import dev.relock.update.UpdateRequest;
+import dev.relock.update.UpdateResult;
+import dev.relock.update.Updater;
+import dev.relock.workspace.TargetSelection;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code relock update}: recompile every lockfile with upgrades and keep one pull request in step. */
+@Command(
+        name = "update",
+        description = {
+            "Recompiles the repository's lockfiles with upgrades and opens (or updates, or closes) one pull request.",
+            "Meant for a scheduled GitHub Actions workflow; --dry-run prints the plan and touches nothing remote."
+        })
+public final class UpdateCommand implements Callable<Integer> {
+    enum CommitVia { API, GIT }
+
+    @ParentCommand RelockCommand root;
+    @Mixin IndexOptions index;
+    @Mixin TargetOptions target;
+
+    @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository. Default: $GITHUB_REPOSITORY.")
+    String repo;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "The checkout's root. Default: $GITHUB_WORKSPACE, else the current directory.")
+    Path workspace;
+
+    @Option(names = "--base", paramLabel = "BRANCH", description = "Base branch of the pull request. Default: the repository's default branch.")
+    String base;
+
+    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "relock/update", description = "The bot's branch (default: ${DEFAULT-VALUE}).")
+    String branch;
+
+    @Option(names = "--lockfile", paramLabel = "IN[:OUT]", description = "A lockfile to refresh (repeatable). Default: every lockfile found, plus [tool.relock] lockfiles in pyproject.toml or relock.toml.")
+    List<String> lockfiles = new ArrayList<>();
+
+    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME", description = "Upgrade only these packages (repeatable). Default: upgrade everything.")
+    List<String> upgradePackages = new ArrayList<>();
+
+    @Option(names = "--title", description = "Pull request title. Default: 'Update Python lockfiles (N packages)'.")
+    String title;
+
+    @Option(names = "--label", paramLabel = "LABEL", description = "Label to add (repeatable).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--reviewer", paramLabel = "LOGIN", description = "Reviewer to request on a new pull request (repeatable).")
+    List<String> reviewers = new ArrayList<>();
+
+    @Option(names = "--team-reviewer", paramLabel = "SLUG", description = "Team to request a review from on a new pull request (repeatable).")
+    List<String> teamReviewers = new ArrayList<>();
+
+    @Option(names = "--assignee", paramLabel = "LOGIN", description = "Assignee of a new pull request (repeatable).")
+    List<String> assignees = new ArrayList<>();
+
+    @Option(names = "--draft", description = "Open the pull request as a draft.")
+    boolean draft;
+
+    @Option(names = "--commit-via", paramLabel = "api|git", defaultValue = "api", description = "Write the commit through GitHub's Git Data API (default) or push it with git over HTTPS.")
+    CommitVia commitVia;
+
+    @Option(names = "--author", paramLabel = "NAME <EMAIL>", description = "Commit author; relock treats other authors' commits on its branch as a person's. Default: github-actions[bot].")
+    String author;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "GitHub API root. Default: $GITHUB_API_URL, else https://api.github.com.")
+    String apiUrl;
+
+    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "Environment variable holding the token (default: ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    @Option(names = "--dry-run", description = "Print the plan and the pull request body; change no file and touch nothing remote.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        RunContext ctx = root.context();
+        Optional<String> token = ctx.var(tokenEnv);
+        List<String> secrets = token.stream().toList();
+        try {
+            return run(ctx, token);
+        } catch (RelockException e) {
+            String scrubbed = Secrets.scrub(String.valueOf(e.getMessage()), secrets);
+            throw scrubbed.equals(e.getMessage()) ? e : new RelockException(e.kind(), scrubbed);
+        } catch (RuntimeException e) {
+            String text = String.valueOf(e);
+            if (secrets.stream().anyMatch(text::contains)) {
+                throw new IllegalStateException(Secrets.scrub(text, secrets));
+            }
+            throw e;
+        }
+    }
+
+    private int run(RunContext ctx, Optional<String> token) {
+        ActionsRuntime actions = new ActionsRuntime(ctx);
+        token.ifPresent(actions::mask);
+        PrintWriter err = ctx.err();
+        GlobalOptions global = root.global();
+        Path home = workspace != null ? ctx.resolve(workspace.toString())
+                : ctx.var("GITHUB_WORKSPACE").map(ctx::resolve).orElse(ctx.workingDirectory());
+        Optional<String> repository = Optional.ofNullable(repo).or(() -> ctx.var("GITHUB_REPOSITORY"));
+        if (!dryRun && repository.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    "no repository: pass --repo OWNER/NAME or set GITHUB_REPOSITORY");
+        }
+        if (!dryRun && token.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "no token in $" + tokenEnv + ": relock needs a"
+                    + " token with contents: write and pull-requests: write (or use --dry-run)");
+        }
+        Identity identity = author == null ? Identity.GITHUB_ACTIONS : Identity.parse(author);
+        TargetSelection selection = target.select(home);
+        List<LockfileJob> jobs = lockfiles.isEmpty() ? LockfileSelection.discover(home)
+                : lockfiles.stream().map(s -> LockfileSelection.parse(s, home)).toList();
+        if (jobs.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "no lockfiles found under " + home
+                    + ": pass --lockfile requirements.in:requirements.txt or list them in [tool.relock] lockfiles");
+        }
+        UpdateRequest.Builder request = UpdateRequest.builder(home)
+                .jobs(jobs)
+                .branch(branch)
+                .base(Optional.ofNullable(base))
+                .title(Optional.ofNullable(title))
+                .labels(labels)
+                .reviewers(reviewers)
+                .teamReviewers(teamReviewers)
+                .assignees(assignees)
+                .draft(draft)
+                .author(identity)
+                .target("Python " + selection.target())
+                .reproduce(reproduce());
+        for (String p : upgradePackages) {
+            request.upgrade(CompileRequest.parseUpgradePackage(p).name());
+        }
+        UpdateRequest req = request.build();
+
+        IndexLog log = indexLog(err, global);
+        LockfileOptions recorded = recordedOptions(jobs);
+        try (Progress progress = Progress.of(ctx, global);
+                IndexClient facts = index.client(ctx, index.sources(ctx, recorded), log)) {
+            Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
+                    p -> progress.status(p.toString()), ctx.env());
+            Recompiler recompiler = (job, upgrade) -> recompile(compiler, job, upgrade, selection, home);
+            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, selection.target()));
+            UpdatePlan plan = updater.plan(req);
+            progress.close();
+            if (dryRun) {
+                updater.restore(plan);
+                printPlan(ctx.out(), plan);
+                return ExitCodes.OK;
+            }
+            GitHubPlatform platform = GitHubPlatform.connect(new GitHubPlatform.Settings(
+                    apiUrl != null ? apiUrl : ctx.var("GITHUB_API_URL").orElse("https://api.github.com"),
+                    token.get(), "$" + tokenEnv, repository.get(), RateLimitPolicy.DEFAULT),
+                    w -> err.println("relock: warning: " + w));
+            Committer committer = commitVia == CommitVia.GIT
+                    ? new GitPushCommitter(home, platform.repository().cloneUrl(), token.get())
+                    : platform::commitFiles;
+            UpdateResult result = updater.apply(req, plan, platform, committer);
+            report(ctx, actions, result);
+            return ExitCodes.OK;
+        }
+    }
+
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade,
+            TargetSelection selection, Path root) {
+        CompileRequest.Builder b;
+        if (Files.isRegularFile(job.lockfile())) {
+            b = CompileRequest.fromLockfileHeader(job.lockfile(), selection.target(), root).toBuilder();
+        } else {
+            b = CompileRequest.builder(root, selection.target())
+                    .source(job.source().orElseThrow(() -> new RelockException(RelockException.Kind.BAD_INPUT,
+                            job.lockfile() + " does not exist and has no .in file to compile it from")))
+                    .output(job.lockfile());
+        }
+        if (index.anyGiven()) {
+            b.index(new IndexSettings(index.indexUrl(), index.extraIndexUrls(), index.findLinks(), index.noIndex()));
+        }
+        if (upgrade.isEmpty()) {
+            b.upgradeAll(true);
+        } else {
+            upgradePackages.forEach(p -> b.upgradePackage(CompileRequest.parseUpgradePackage(p)));
+        }
+        CompileResult result = compiler.compile(b.dryRun(true).build());
+        return new Recompiled(result.text(), result.lockfile());
+    }
+
+    private static LockfileOptions recordedOptions(List<LockfileJob> jobs) {
+        for (LockfileJob job : jobs) {
+            if (Files.isRegularFile(job.lockfile())) {
+                try {
+                    return LockfileReader.read(job.lockfile()).options();
+                } catch (RelockException e) {
+                    // an unreadable lockfile fails its own recompile with a precise message
+                }
+            }
+        }
+        return LockfileOptions.NONE;
+    }
+
+    private String reproduce() {
+        StringBuilder sb = new StringBuilder("relock update --dry-run");
+        lockfiles.forEach(l -> sb.append(" --lockfile ").append(l));
+        upgradePackages.forEach(p -> sb.append(" -P ").append(p));
+        return sb.toString();
+    }
+
+    private static void printPlan(PrintWriter out, UpdatePlan plan) {
+        out.println("Dry run: nothing written, nothing pushed.");
+        if (!plan.hasChanges()) {
+            out.println("Every lockfile is up to date.");
+        } else {
+            for (FileUpdate f : plan.changedFiles()) {
+                out.println(f.path() + ":");
+                for (PackageChange c : f.changes().changes()) {
+                    out.println("  " + c.name() + " " + c.kind().label() + " " + c.fromTo());
+                }
+            }
+            out.println();
+            out.println("Pull request: " + plan.title());
+            out.println();
+            out.print(plan.body());
+        }
+        out.flush();
+    }
+
+    private void report(RunContext ctx, ActionsRuntime actions, UpdateResult result) {
+        PrintWriter err = ctx.err();
+        UpdatePlan plan = result.plan();
+        String where = result.pullRequest().map(pr -> " #" + pr.number() + " " + pr.url()).orElse("");
+        if (root.global().verbosity() >= 0) {
+            err.println("relock: " + result.operation().label() + where + " ("
+                    + plan.changedPackages() + " changed packages)");
+            result.messages().forEach(m -> err.println("relock: " + m));
+        }
+        ctx.out().println(result.operation().label() + where);
+        ctx.out().flush();
+        actions.setOutput("operation", result.operation().label());
+        actions.setOutput("pull-request-number", result.pullRequest().map(pr -> Integer.toString(pr.number())).orElse(""));
+        actions.setOutput("pull-request-url", result.pullRequest().map(pr -> pr.url()).orElse(""));
+        actions.setOutput("changed-packages", Integer.toString(plan.changedPackages()));
+        StringBuilder summary = new StringBuilder("### relock update\n\n| Operation | Pull request | Changed packages |\n"
+                + "|---|---|---|\n| " + result.operation().label() + " | "
+                + result.pullRequest().map(pr -> "[#" + pr.number() + "](" + pr.url() + ")").orElse("—") + " | "
+                + plan.changedPackages() + " |\n");
+        List<String> lines = plan.changeLines();
+        if (!lines.isEmpty()) {
+            summary.append("\n").append(lines.stream().map(l -> "- " + l).collect(Collectors.joining("\n"))).append("\n");
+        }
+        result.messages().forEach(m -> summary.append("\n> ").append(m).append("\n"));
+        actions.appendSummary(summary.toString());
+    }
+
+    private static IndexLog indexLog(PrintWriter err, GlobalOptions global) {
+        return new IndexLog() {
+            @Override
+            public void debug(String message) {
+                if (global.verbosity() >= 2) {
+                    synchronized (err) {
+                        err.println("relock: " + message);
+                    }
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                if (global.verbosity() >= 0) {
+                    synchronized (err) {
+                        err.println("relock: warning: " + message);
+                    }
+                }
+            }
+        };
+    }
+}

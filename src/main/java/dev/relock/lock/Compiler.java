@@ -1,0 +1,160 @@
+package dev.relock.lock;
+
+import dev.relock.common.RelockException;
+import dev.relock.index.IndexClient;
+import dev.relock.index.IndexSources;
+import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
+import dev.relock.pep508.Requirement;
+import dev.relock.reqtxt.Lockfile;
+import dev.relock.reqtxt.LockfileReader;
+import dev.relock.reqtxt.LockfileWriter;
+import dev.relock.reqtxt.Pin;
+import dev.relock.reqtxt.PipOptions;
+import dev.relock.reqtxt.Trailer;
+import dev.relock.resolve.PrereleaseMode;
+import dev.relock.resolve.Resolution;
+import dev.relock.resolve.ResolveRequest;
+import dev.relock.resolve.Resolver;
+import dev.relock.resolve.ResolverListener;
+import dev.relock.resolve.RootRequirement;
+import dev.relock.resolve.UpgradePolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compiles requirements into a pip-compile compatible lockfile: reads the inputs, keeps the
+ * existing lockfile's pins as preferences (unless upgrading), resolves for the target, and writes
+ * the pins with hashes, annotations and pip-compile's header and trailer. The output is a pure
+ * function of the inputs, the existing lockfile and the index's answers, so an unchanged project
+ * compiles to the same bytes. The file is replaced atomically, and only when its content changes.
+ */
+public final class Compiler {
+    private final Function<IndexSources, IndexClient> clients;
+    private final ResolverListener listener;
+    private final Map<String, String> env;
+
+    /**
+     * @param clients opens an index client for the sources a compile uses (it is closed afterwards)
+     * @param listener resolver progress
+     * @param env the environment, for {@code ${VAR}} in requirements files, {@code NETRC} and
+     *     index credentials
+     */
+    public Compiler(Function<IndexSources, IndexClient> clients, ResolverListener listener, Map<String, String> env) {
+        this.clients = clients;
+        this.listener = listener;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * Runs the compile and (unless a dry run, or nothing changed) writes the lockfile.
+     *
+     * @throws RelockException bad input, unresolvable requirements (with the explanation) or an
+     *     index failure; the output file is then untouched
+     */
+    public CompileResult compile(CompileRequest request) {
+        Sources sources = new Sources(request.workingDirectory(), env);
+        Sources.Inputs inputs = sources.read(request);
+        PipOptions fileOptions = inputs.pipOptions();
+        IndexSettings index = new IndexSettings(fileOptions.indexUrl(), fileOptions.extraIndexUrls(),
+                fileOptions.findLinks(), fileOptions.noIndex()).overlaidBy(request.index());
+
+        Optional<String> previous = readExisting(request.output());
+        Map<PackageName, Version> preferences = request.upgradeAll() ? Map.of() : preferences(request, previous);
+        List<RootRequirement> constraints = new ArrayList<>(inputs.constraints());
+        for (Requirement upgrade : request.upgradePackages()) {
+            if (!upgrade.specifiers().isAny()) {
+                constraints.add(new RootRequirement(upgrade, "--upgrade-package"));
+            }
+        }
+        UpgradePolicy upgrade = request.upgradeAll() ? UpgradePolicy.ALL
+                : request.upgradePackages().isEmpty() ? UpgradePolicy.NONE
+                : UpgradePolicy.packages(request.upgradePackages().stream().map(Requirement::name)
+                        .collect(Collectors.toSet()));
+        ResolveRequest.Builder resolve = ResolveRequest.builder(request.target())
+                .requirements(inputs.requirements())
+                .constraints(constraints)
+                .preferences(preferences)
+                .upgrade(upgrade);
+        request.prereleases().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
+                .ifPresent(resolve::prereleases);
+        request.excludeNewer().ifPresent(resolve::excludeNewer);
+
+        Lockfile lockfile;
+        Resolution resolution;
+        try (IndexClient client = clients.apply(indexSources(request, index))) {
+            resolution = new Resolver(client, listener).resolve(resolve.build());
+            lockfile = new LockBuilder(request, index, fileOptions, client).build(resolution);
+        }
+        String text = LockfileWriter.pipCompile().withStripExtras(request.stripExtras()).write(lockfile);
+        boolean changed = previous.map(old -> !old.equals(text)).orElse(true);
+        if (changed && !request.dryRun()) {
+            AtomicFile.write(request.output(), text);
+        }
+        return new CompileResult(lockfile, text, resolution, changed);
+    }
+
+    private IndexSources indexSources(CompileRequest request, IndexSettings index) {
+        IndexSources.Builder b = IndexSources.builder()
+                .workingDirectory(request.workingDirectory())
+                .environment(env);
+        Optional.ofNullable(env.get("NETRC")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(b::netrcFile);
+        index.indexUrl().ifPresent(b::indexUrl);
+        index.extraIndexUrls().forEach(b::extraIndexUrl);
+        index.findLinks().forEach(b::findLinks);
+        return b.noIndex(index.noIndex()).build();
+    }
+
+    private static Optional<String> readExisting(Path output) {
+        if (!Files.isRegularFile(output)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    "cannot read the existing " + output + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The existing lockfile's exact pins, minus the packages being upgraded. */
+    private static Map<PackageName, Version> preferences(CompileRequest request, Optional<String> previous) {
+        if (previous.isEmpty()) {
+            return Map.of();
+        }
+        Lockfile existing;
+        try {
+            existing = LockfileReader.read(previous.get(), request.output());
+        } catch (RelockException e) {
+            // Not in pip-compile's layout (hand-written): it is replaced without preferences, as pip-compile does.
+            return Map.of();
+        }
+        Set<PackageName> freed = request.upgradePackages().stream().map(Requirement::name).collect(Collectors.toSet());
+        Map<PackageName, Version> prefs = new TreeMap<>();
+        Stream.concat(existing.pins().stream(), existing.trailer().stream().flatMap(t -> t.pins().stream()))
+                .filter(pin -> pin.kind() == Pin.Kind.PINNED)
+                .forEach(pin -> PackageName.tryOf(pin.name()).filter(name -> !freed.contains(name))
+                        .ifPresent(name -> Version.tryParse(pin.target()).ifPresent(v -> prefs.put(name, v))));
+        return prefs;
+    }
+
+    /** The names pip-compile calls unsafe in a requirements file. */
+    static final Set<PackageName> UNSAFE =
+            Set.of(PackageName.of("pip"), PackageName.of("setuptools"), PackageName.of("distribute"));
+
+    static Trailer unsafeTrailer(List<Pin> pins, boolean allowUnsafe, boolean fileHasHashes) {
+        return allowUnsafe ? Trailer.unsafePinned(pins)
+                : Trailer.unsafeCommented(pins.stream().map(Pin::name).sorted().toList(), fileHasHashes);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.relock.lock;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The package index options of a compile, with pip's names: where packages come from, and what the
+ * lockfile's options block records.
+ *
+ * @param indexUrl {@code --index-url}; empty means PyPI
+ * @param extraIndexUrls {@code --extra-index-url}, in order
+ * @param findLinks {@code --find-links} directories or pages, as given
+ * @param noIndex {@code --no-index}
+ */
+public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUrls, List<String> findLinks,
+        boolean noIndex) {
+
+    /** PyPI and nothing else. */
+    public static final IndexSettings DEFAULT = new IndexSettings(Optional.empty(), List.of(), List.of(), false);
+
+    public IndexSettings {
+        extraIndexUrls = List.copyOf(new LinkedHashSet<>(extraIndexUrls));
+        findLinks = List.copyOf(new LinkedHashSet<>(findLinks));
+    }
+
+    /** True when no option is set. */
+    public boolean isDefault() {
+        return equals(DEFAULT);
+    }
+
+    /**
+     * These settings with {@code later}'s laid over them the way pip merges a requirements file's
+     * options with the command line's: a later index URL replaces an earlier one, lists accumulate.
+     */
+    public IndexSettings overlaidBy(IndexSettings later) {
+        List<String> extras = new ArrayList<>(extraIndexUrls);
+        extras.addAll(later.extraIndexUrls);
+        List<String> links = new ArrayList<>(findLinks);
+        links.addAll(later.findLinks);
+        return new IndexSettings(later.indexUrl.or(() -> indexUrl), extras, links, noIndex || later.noIndex);
+    }
+
+    /** The index URL unless it is PyPI's, without credentials: what a lockfile records. */
+    Optional<String> recordedIndexUrl() {
+        return indexUrl.filter(url -> !isPypi(url)).map(IndexSettings::withoutCredentials);
+    }
+
+    /** The extra index URLs without credentials. */
+    List<String> recordedExtraIndexUrls() {
+        return extraIndexUrls.stream().map(IndexSettings::withoutCredentials).toList();
+    }
+
+    static boolean isPypi(String url) {
+        String u = url.endsWith("/") ? url : url + "/";
+        return u.equals("https://pypi.org/simple/") || u.equals("https://pypi.python.org/simple/");
+    }
+
+    /**
+     * {@code url} without its user-info part: lockfiles and headers are committed, credentials must
+     * come from the environment or netrc.
+     */
+    static String withoutCredentials(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getRawUserInfo() == null) {
+                return url;
+            }
+            int at = url.indexOf('@', url.indexOf("://") + 3);
+            return url.substring(0, url.indexOf("://") + 3) + url.substring(at + 1);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.relock.lock;
+
+import dev.relock.common.RelockException;
+import dev.relock.index.DistFile;
+import dev.relock.index.IndexClient;
+import dev.relock.name.ExtraName;
+import dev.relock.reqtxt.Hash;
+import dev.relock.reqtxt.Lockfile;
+import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.reqtxt.Pin;
+import dev.relock.reqtxt.PipOptions;
+import dev.relock.reqtxt.Trailer;
+import dev.relock.resolve.ResolvedPackage;
+import dev.relock.resolve.Resolution;
+import dev.relock.resolve.Via;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Turns a {@link Resolution} into the {@link Lockfile} a compile writes. */
+final class LockBuilder {
+    private final CompileRequest request;
+    private final IndexSettings index;
+    private final PipOptions fileOptions;
+    private final IndexClient client;
+
+    LockBuilder(CompileRequest request, IndexSettings index, PipOptions fileOptions, IndexClient client) {
+        this.request = request;
+        this.index = index;
+        this.fileOptions = fileOptions;
+        this.client = client;
+    }
+
+    Lockfile build(Resolution resolution) {
+        Map<DistFile, String> computed = request.generateHashes() ? computeMissingHashes(resolution) : Map.of();
+        List<Pin> pins = new ArrayList<>();
+        List<Pin> unsafe = new ArrayList<>();
+        for (ResolvedPackage p : resolution.packages()) {
+            boolean isUnsafe = Compiler.UNSAFE.contains(p.name());
+            Pin pin = pin(p, computed, request.generateHashes() && (request.allowUnsafe() || !isUnsafe));
+            (isUnsafe ? unsafe : pins).add(pin);
+        }
+        boolean hashed = request.generateHashes();
+        Optional<Trailer> trailer = unsafe.isEmpty() ? Optional.empty()
+                : Optional.of(Compiler.unsafeTrailer(unsafe, request.allowUnsafe(), hashed && !pins.isEmpty()));
+        List<String> header = request.header() ? header() : List.of();
+        return Lockfile.pipCompile(header, options(), pins, trailer, request.annotationStyle());
+    }
+
+    private Pin pin(ResolvedPackage p, Map<DistFile, String> computed, boolean withHashes) {
+        List<String> via = new ArrayList<>();
+        for (Via v : p.via()) {
+            if (v instanceof Via.Parent parent) {
+                via.add(parent.name().toString());
+            } else if (v instanceof Via.Source source) {
+                via.add(source.label());
+            }
+        }
+        List<Hash> hashes = new ArrayList<>();
+        if (withHashes) {
+            TreeSet<String> digests = new TreeSet<>();
+            for (DistFile f : p.files()) {
+                digests.add(f.sha256().orElseGet(() -> computed.get(f)));
+            }
+            digests.forEach(d -> hashes.add(new Hash("sha256", d)));
+        }
+        return Pin.pinned(p.name().toString(), p.version().toString())
+                .withExtras(p.extras().stream().map(ExtraName::toString).toList())
+                .withMarker(p.directMarker().filter(m -> !m.isTrue()).map(Object::toString))
+                .withHashes(hashes)
+                .withVia(via);
+    }
+
+    /**
+     * SHA-256 digests of the pinned files whose index listing publishes none (an index with only
+     * md5 or sha512, a find-links directory): pip-compile downloads those files and hashes them.
+     */
+    private Map<DistFile, String> computeMissingHashes(Resolution resolution) {
+        List<DistFile> missing = resolution.packages().stream()
+                .filter(p -> request.allowUnsafe() || !Compiler.UNSAFE.contains(p.name()))
+                .flatMap(p -> p.files().stream())
+                .filter(f -> f.sha256().isEmpty())
+                .toList();
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<DistFile, String> digests = new ConcurrentHashMap<>();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("relock-hash");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            List<CompletableFuture<Void>> downloads = new ArrayList<>();
+            for (int i = 0; i < missing.size(); i++) {
+                DistFile f = missing.get(i);
+                Path dest = dir.resolve(i + "-" + f.filename());
+                downloads.add(client.downloadAsync(f, dest).thenAccept(path -> {
+                    digests.put(f, sha256(path));
+                    delete(path);
+                }));
+            }
+            try {
+                CompletableFuture.allOf(downloads.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+            return digests;
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(LockBuilder::delete);
+            } catch (IOException e) {
+                // best effort: the directory lives under the system temp dir
+            }
+            delete(dir);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            DigestInputStream d = (DigestInputStream) in;
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(d.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new RelockException(RelockException.Kind.NETWORK, "cannot hash " + file.getFileName() + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    private LockfileOptions options() {
+        Optional<String> indexUrl = request.emitIndexUrl() ? index.recordedIndexUrl() : Optional.empty();
+        List<String> extra = request.emitIndexUrl() ? index.recordedExtraIndexUrls() : List.of();
+        return new LockfileOptions(indexUrl, extra, index.findLinks(), fileOptions.trustedHosts(),
+                List.copyOf(new TreeSet<>(fileOptions.noBinary())), List.copyOf(new TreeSet<>(fileOptions.onlyBinary())));
+    }
+
+    private List<String> header() {
+        String command = request.customCommand().orElseGet(() -> RecordedCommand.normalized(request));
+        return List.of(
+                "#",
+                "# This file is autogenerated by relock with Python " + request.target().python(),
+                "# by the following command:",
+                "#",
+                "#    " + command,
+                "#");
+    }
+}

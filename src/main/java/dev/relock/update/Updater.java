@@ -1,0 +1,240 @@
+package dev.relock.update;
+
+import dev.relock.common.RelockException;
+import dev.relock.hosting.CommitInfo;
+import dev.relock.hosting.CommitRequest;
+import dev.relock.hosting.Committer;
+import dev.relock.hosting.FileChange;
+import dev.relock.hosting.HostingException;
+import dev.relock.hosting.Platform;
+import dev.relock.hosting.PullRequest;
+import dev.relock.hosting.PullRequestExistsException;
+import dev.relock.hosting.PullRequestSpec;
+import dev.relock.hosting.RepositoryInfo;
+import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
+import dev.relock.reqtxt.AnnotationStyle;
+import dev.relock.reqtxt.Lockfile;
+import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.reqtxt.LockfileReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The update bot's orchestrator. {@link #plan} recompiles the lockfiles locally (writing the new
+ * text, so layered files see new pins); {@link #apply} brings the bot's branch and pull request in
+ * step with the plan. Every remote step is idempotent: a run that failed half-way converges when
+ * run again.
+ */
+public final class Updater {
+    static final String BLOCKED_MARKER = "<!-- relock:update:blocked -->";
+    static final String CLOSED_MARKER = "<!-- relock:update:closed -->";
+
+    private final Recompiler recompiler;
+    private final ReleaseFacts facts;
+
+    public Updater(Recompiler recompiler, ReleaseFacts facts) {
+        this.recompiler = recompiler;
+        this.facts = facts;
+    }
+
+    /**
+     * Recompiles every lockfile in dependency order and writes the new text in place. On failure
+     * the files written so far are restored.
+     */
+    public UpdatePlan plan(UpdateRequest request) {
+        List<FileUpdate> files = new ArrayList<>();
+        try {
+            for (LockfileJob job : LayerOrder.sort(request.jobs())) {
+                Path file = job.lockfile();
+                String before = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+                Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
+                Recompiled now = recompiler.recompile(job, request.upgrade());
+                FileUpdate update = new FileUpdate(job, relative(request.workspace(), file), before, now.text(),
+                        LockfileChanges.between(relative(request.workspace(), file), old, now.lockfile(),
+                                !before.equals(now.text())));
+                files.add(update);
+                if (update.changed()) {
+                    write(file, now.text());
+                }
+            }
+        } catch (IOException e) {
+            restore(files);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            restore(files);
+            throw e;
+        }
+        List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
+        Map<String, ReleaseNote> notes = notes(changes, request.target());
+        String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
+        String body = PullRequestText.body(changes, notes, request.target(), request.reproduce());
+        return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes));
+    }
+
+    /** Puts every file of the plan back as it was (for dry runs). */
+    public void restore(UpdatePlan plan) {
+        restore(plan.files());
+    }
+
+    /** Brings the bot branch and pull request in step with {@code plan}. */
+    public UpdateResult apply(UpdateRequest request, UpdatePlan plan, Platform platform, Committer committer) {
+        RepositoryInfo repo = platform.repository();
+        String base = request.base().orElse(repo.defaultBranch());
+        String branch = request.branch();
+        if (branch.equals(base)) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    "the update branch must differ from the base branch '" + base + "'");
+        }
+        Optional<PullRequest> open = platform.findPr(branch, base);
+        Optional<String> head = platform.branchHead(branch);
+        if (head.isPresent()) {
+            List<CommitInfo> foreign = foreignCommits(platform.branchCommits(base, branch), request, platform);
+            if (!foreign.isEmpty()) {
+                Set<String> who = new LinkedHashSet<>();
+                foreign.forEach(c -> who.add(c.authorLogin().orElse(c.authorName())));
+                String message = "Branch `" + branch + "` has commits by " + String.join(", ", who)
+                        + ", so relock left it alone: it never force-pushes over someone else's work. Merge or"
+                        + " close this pull request, or delete the branch, and relock starts afresh on its next run.";
+                open.ifPresent(pr -> platform.ensureComment(pr.number(), BLOCKED_MARKER,
+                        BLOCKED_MARKER + "\n" + message));
+                return new UpdateResult(Operation.NONE, open, plan, List.of(message));
+            }
+        }
+        if (!plan.hasChanges()) {
+            if (open.isPresent()) {
+                int number = open.get().number();
+                platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\nEvery lockfile is up to date on `"
+                        + base + "`: nothing is left to update, so relock closed this pull request and deleted"
+                        + " its branch.");
+                platform.closePr(number);
+                platform.deleteBranch(branch);
+                return new UpdateResult(Operation.CLOSED, open, plan,
+                        List.of("lockfiles are up to date; closed #" + number));
+            }
+            if (head.isPresent()) {
+                platform.deleteBranch(branch);
+            }
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of("lockfiles are up to date"));
+        }
+        String baseHead = platform.branchHead(base)
+                .orElseThrow(() -> new HostingException(404, "base branch '" + base + "' does not exist in "
+                        + repo.fullName()));
+        List<FileChange> files = plan.changedFiles().stream().map(f -> FileChange.text(f.path(), f.after())).toList();
+        committer.commit(new CommitRequest(branch, base, baseHead, plan.commitMessage(), request.author(), files));
+        PullRequestSpec spec = new PullRequestSpec(plan.title(), plan.body(), request.draft(), request.labels(),
+                request.reviewers(), request.teamReviewers(), request.assignees());
+        if (open.isPresent()) {
+            return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(open.get().number(), spec)),
+                    plan, List.of());
+        }
+        try {
+            return new UpdateResult(Operation.CREATED, Optional.of(platform.createPr(branch, base, spec)), plan,
+                    List.of());
+        } catch (PullRequestExistsException e) {
+            PullRequest existing = platform.findPr(branch, base).orElseThrow(() -> e);
+            return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(existing.number(), spec)), plan,
+                    List.of("another run opened #" + existing.number() + " meanwhile; updated it"));
+        }
+    }
+
+    private static List<CommitInfo> foreignCommits(List<CommitInfo> commits, UpdateRequest request,
+            Platform platform) {
+        List<CommitInfo> notByEmail = commits.stream()
+                .filter(c -> !c.isBy(request.author(), Optional.empty())).toList();
+        if (notByEmail.isEmpty()) {
+            return notByEmail;
+        }
+        Optional<String> login = platform.authenticatedLogin();
+        return notByEmail.stream().filter(c -> !c.isBy(request.author(), login)).toList();
+    }
+
+    private Map<String, ReleaseNote> notes(List<LockfileChanges> changes, String target) {
+        Map<String, ReleaseNote> out = new LinkedHashMap<>();
+        for (LockfileChanges file : changes) {
+            for (PackageChange c : file.changes()) {
+                if (c.kind() != ChangeKind.UPGRADED && c.kind() != ChangeKind.DOWNGRADED
+                        && c.kind() != ChangeKind.ADDED) {
+                    continue;
+                }
+                Optional<PackageName> name = PackageName.tryOf(c.name());
+                Optional<Version> to = c.to().flatMap(Version::tryParse);
+                String key = c.name() + "==" + c.to().orElse("");
+                if (name.isEmpty() || to.isEmpty() || out.containsKey(key)) {
+                    continue;
+                }
+                Optional<ReleaseInfo> now = facts.release(name.get(), to.get());
+                if (now.isEmpty()) {
+                    continue;
+                }
+                Optional<ReleaseInfo> before = c.from().flatMap(Version::tryParse)
+                        .flatMap(v -> facts.release(name.get(), v));
+                List<String> notes = new ArrayList<>();
+                if (before.isPresent() && !before.get().requiresPython().equals(now.get().requiresPython())) {
+                    notes.add("Requires-Python changed from " + quoted(before.get().requiresPython()) + " to "
+                            + quoted(now.get().requiresPython()) + ".");
+                }
+                if (!now.get().wheelForTarget() && before.map(ReleaseInfo::wheelForTarget).orElse(true)) {
+                    notes.add("no wheel for " + target + "; installing it builds from source.");
+                }
+                Optional<ReleaseNote.Link> changelog = ReleaseNote.changelog(now.get().projectUrls());
+                if (changelog.isPresent() || !notes.isEmpty()) {
+                    out.put(key, new ReleaseNote(c.name(), c.to().get(), changelog, notes));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String quoted(Optional<String> spec) {
+        return spec.map(s -> "`" + s + "`").orElse("none");
+    }
+
+    private static Lockfile empty() {
+        return Lockfile.pipCompile(List.of(), LockfileOptions.NONE, List.of(), Optional.empty(), AnnotationStyle.SPLIT);
+    }
+
+    private static String relative(Path workspace, Path file) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    "lockfile " + file + " is outside the workspace " + workspace);
+        }
+        return root.relativize(abs).toString().replace('\\', '/');
+    }
+
+    private static void restore(List<FileUpdate> files) {
+        for (FileUpdate f : files) {
+            if (f.changed()) {
+                try {
+                    if (f.before().isEmpty()) {
+                        Files.deleteIfExists(f.job().lockfile());
+                    } else {
+                        write(f.job().lockfile(), f.before());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

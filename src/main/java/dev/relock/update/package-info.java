@@ -1,0 +1,20 @@
+/**
+ * The update bot: recompiles a repository's lockfiles with upgrades, works out what changed, and
+ * keeps exactly one reviewable pull request in step with it ({@link dev.relock.update.Updater}).
+ *
+ * <p>Lessons from Dependabot, Renovate's lock file maintenance and create-pull-request, and the
+ * traps this package avoids:
+ * <ul>
+ *   <li>One pull request for the whole refresh, never one per bump; a second run updates it, a run
+ *       with nothing to do closes it (with a comment saying why) and deletes its branch.</li>
+ *   <li>Layered files ({@code requirements-dev.in} with {@code -c requirements.txt}) are compiled in
+ *       dependency order, so the constrained file sees the new pins and the pair stays consistent.</li>
+ *   <li>Each lockfile is recompiled with the options its own header records (hashes, index URLs,
+ *       annotation style) for the Python version the repository pins, not the runner's.</li>
+ *   <li>A person's commit on the bot branch is never force-pushed away: the bot says so in a comment
+ *       and stands down.</li>
+ *   <li>Expected outcomes (nothing to do, blocked by a person) are results, not exceptions; only real
+ *       failures throw.</li>
+ * </ul>
+ */
+package dev.relock.update;

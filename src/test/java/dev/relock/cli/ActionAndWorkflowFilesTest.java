@@ -109,6 +109,36 @@ class ActionAndWorkflowFilesTest {
     }
 
     @Test
+    void readmeYamlSnippetsParseAndPassOnlyDeclaredInputs() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher block = Pattern.compile("```ya?ml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        Set<String> inputs = declaredInputs();
+        int blocks = 0;
+        int relockSteps = 0;
+        while (block.find()) {
+            blocks++;
+            JsonNode yaml = YAML.readTree(block.group(1));
+            relockSteps += checkRelockSteps(yaml, inputs, "README block " + blocks);
+        }
+        assertThat(blocks).isGreaterThanOrEqualTo(3);
+        assertThat(relockSteps).isGreaterThanOrEqualTo(3);
+    }
+
+    /** Checks every {@code uses: relock-dev/relock@…} step below {@code node}; returns how many. */
+    private static int checkRelockSteps(JsonNode node, Set<String> inputs, String where) {
+        int found = 0;
+        if (node.isObject() && node.has("uses") && ACTION_REF.matcher(node.get("uses").asText()).matches()) {
+            found++;
+            node.path("with").fieldNames().forEachRemaining(k ->
+                    assertThat(inputs).as(where + " passes relock input '" + k + "'").contains(k));
+        }
+        for (JsonNode child : node) {
+            found += checkRelockSteps(child, inputs, where);
+        }
+        return found;
+    }
+
+    @Test
     void thereAreProjectAndExampleWorkflows() throws IOException {
         assertThat(workflows().map(p -> ROOT.relativize(p).toString()))
                 .contains(".github/workflows/ci.yml", ".github/workflows/release.yml",

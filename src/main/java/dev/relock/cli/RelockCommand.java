@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.",
         synopsisSubcommandLabel = "COMMAND",
+        subcommands = {VerifyCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success              1  verify found problems",

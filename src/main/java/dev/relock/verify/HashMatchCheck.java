@@ -196,7 +196,7 @@ public final class HashMatchCheck implements Check {
                     .anyMatch(f -> listed.contains("sha256:" + f.sha256()) && env.installable(f.name()));
             if (!satisfied && !tampered) {
                 findings.add(Finding.error(NAME, pin.entry().location().file(), pin.line(), Optional.of(pin.name()),
-                        "a file of " + pin.display() + " for " + env.target() + " in " + dir,
+                        "a file of " + pin.display() + " for " + env.target(),
                         files.isEmpty() ? "nothing" : files.stream().map(f -> f.path().getFileName().toString())
                                 .collect(Collectors.joining(", ")),
                         "missing: the wheelhouse has no file of " + pin.display() + " that installs on "

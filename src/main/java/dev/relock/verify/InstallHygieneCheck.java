@@ -28,6 +28,9 @@ public final class InstallHygieneCheck implements Check {
             "--no-binary", "--abi", "--implementation", "--src", "--upgrade-strategy", "--log", "--proxy",
             "--timeout", "--retries", "--exists-action", "--cert", "--client-cert", "--config-settings",
             "--global-option", "-e", "--editable", "--report", "--python");
+    private static final Set<String> PREFIX_WORDS = Set.of("sudo", "env", "exec", "time", "command", "then", "do",
+            "else", "-H");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=.*$");
     private static final Pattern NAME_PART = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$");
     private static final Pattern RUN_PREFIX = Pattern.compile("^\\s*(?:-\\s+)?run:\\s*[|>]?[-+]?\\s*");
 
@@ -94,16 +97,23 @@ public final class InstallHygieneCheck implements Check {
         }
     }
 
-    /** The index of {@code install} in {@code pip install} or {@code python -m pip install}; -1 if none. */
+    /**
+     * The index of {@code install} when the command is {@code pip install} or {@code python -m pip
+     * install} (after environment assignments, {@code sudo}/{@code env}-style prefixes and RUN
+     * flags such as {@code --mount=...}); -1 otherwise.
+     */
     private static int pipInstall(List<String> words) {
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (PIP.matcher(words.get(i)).matches() && words.get(i + 1).equals("install")) {
-                return i + 1;
-            }
-            if (PYTHON.matcher(words.get(i)).matches() && i + 3 < words.size() && words.get(i + 1).equals("-m")
-                    && words.get(i + 2).equals("pip") && words.get(i + 3).equals("install")) {
-                return i + 3;
-            }
+        int i = 0;
+        while (i < words.size() && (PREFIX_WORDS.contains(words.get(i)) || words.get(i).startsWith("--")
+                || ASSIGNMENT.matcher(words.get(i)).matches())) {
+            i++;
+        }
+        if (i + 1 < words.size() && PIP.matcher(words.get(i)).matches() && words.get(i + 1).equals("install")) {
+            return i + 1;
+        }
+        if (i + 3 < words.size() && PYTHON.matcher(words.get(i)).matches() && words.get(i + 1).equals("-m")
+                && words.get(i + 2).equals("pip") && words.get(i + 3).equals("install")) {
+            return i + 3;
         }
         return -1;
     }

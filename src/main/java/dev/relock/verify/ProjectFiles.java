@@ -113,7 +113,7 @@ final class ProjectFiles {
             }
             String trimmed = line.stripTrailing();
             boolean continued = trimmed.endsWith("\\");
-            String body = continued ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+            String body = continued ? trimmed.substring(0, trimmed.length() - 1).stripTrailing() : trimmed;
             if (current == null) {
                 current = new StringBuilder(body);
                 start = i + 1;

@@ -5,6 +5,7 @@ import dev.relock.cli.RunContext;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexSources;
+import dev.relock.index.ProjectPage;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.reqtxt.AnnotationStyle;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A project directory with {@code requirements.in}, a hashed pip-compile {@code requirements.txt}
@@ -72,14 +74,24 @@ final class VerifyProject {
 
     /** The pip-compile lockfile for {@code pins}, with every published hash of each version. */
     String lockText(List<String> pins) {
+        return lockText(server, pins);
+    }
+
+    /** The pip-compile lockfile for {@code pins} ({@code name==version}), hashes fetched concurrently. */
+    static String lockText(LocalIndexServer server, List<String> pins) {
         List<Pin> out = new ArrayList<>();
         try (IndexClient client = IndexClient.builder(
                 IndexSources.builder().indexUrl(server.simpleUrl().toString()).build()).build()) {
+            List<CompletableFuture<ProjectPage>> pages = new ArrayList<>();
             for (String spec : pins) {
+                pages.add(client.projectAsync(PackageName.of(spec.substring(0, spec.indexOf("==")))));
+            }
+            for (int i = 0; i < pins.size(); i++) {
+                String spec = pins.get(i);
                 String name = spec.substring(0, spec.indexOf("=="));
                 String version = spec.substring(spec.indexOf("==") + 2);
                 List<Hash> hashes = new ArrayList<>();
-                for (DistFile f : client.project(PackageName.of(name)).filesOf(Version.parse(version))) {
+                for (DistFile f : pages.get(i).join().filesOf(Version.parse(version))) {
                     hashes.add(new Hash("sha256", f.sha256().orElseThrow()));
                 }
                 out.add(Pin.pinned(name, version).withHashes(hashes).withVia(List.of("-r requirements.in")));

@@ -1,0 +1,216 @@
+package dev.relock.resolve;
+
+import dev.relock.filename.WheelFilename;
+import dev.relock.index.DistFile;
+import dev.relock.index.ProjectPage;
+import dev.relock.index.Yanked;
+import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
+import dev.relock.pep440.VersionSpecifiers;
+import dev.relock.ranges.Bound;
+import dev.relock.ranges.Ranges;
+import dev.relock.ranges.Ranges.Segment;
+import dev.relock.tags.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * One project's versions for one target, sorted, each with what makes it usable or not. Built once
+ * per project page (off the solver thread) and immutable afterwards, so candidate searches are
+ * binary searches per range segment instead of scans over every version.
+ */
+final class ProjectVersions {
+
+    /** Whether a version can be chosen, judged from its files alone. */
+    enum Status { USABLE, YANKED, REQUIRES_PYTHON, NO_COMPATIBLE_FILE, TOO_NEW }
+
+    /**
+     * One version.
+     *
+     * @param files every listed file, all platforms (minus files newer than the cut-off)
+     * @param metadataSource the file to read core metadata from, when the version is usable or yanked
+     * @param detail why the version is not usable (a verb phrase such as "is yanked"); empty when usable
+     */
+    record Entry(Version version, Status status, List<DistFile> files, Optional<DistFile> metadataSource,
+            String detail) {}
+
+    private final PackageName name;
+    private final Version[] versions;
+    private final Entry[] entries;
+    private final boolean listsFiles;
+
+    private ProjectVersions(PackageName name, Version[] versions, Entry[] entries, boolean listsFiles) {
+        this.name = name;
+        this.versions = versions;
+        this.entries = entries;
+        this.listsFiles = listsFiles;
+    }
+
+    static ProjectVersions of(ProjectPage page, Target target, Version python, Optional<Instant> cutoff) {
+        TreeMap<Version, List<DistFile>> byVersion = new TreeMap<>();
+        for (DistFile f : page.files()) {
+            byVersion.computeIfAbsent(f.parsed().version(), v -> new ArrayList<>()).add(f);
+        }
+        Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new HashMap<>();
+        Version[] versions = new Version[byVersion.size()];
+        Entry[] entries = new Entry[byVersion.size()];
+        int i = 0;
+        for (Map.Entry<Version, List<DistFile>> e : byVersion.entrySet()) {
+            versions[i] = e.getKey();
+            entries[i] = entry(e.getKey(), e.getValue(), target, python, cutoff, parsedRequiresPython);
+            i++;
+        }
+        return new ProjectVersions(page.name(), versions, entries, !page.files().isEmpty());
+    }
+
+    private static Entry entry(Version version, List<DistFile> listed, Target target, Version python,
+            Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython) {
+        List<DistFile> files = listed.stream()
+                .filter(f -> cutoff.isEmpty() || f.uploadTime().isEmpty() || !f.uploadTime().get().isAfter(cutoff.get()))
+                .sorted(Comparator.comparing(DistFile::filename))
+                .toList();
+        if (files.isEmpty()) {
+            return new Entry(version, Status.TOO_NEW, files, Optional.empty(),
+                    "was uploaded after " + cutoff.map(Instant::toString).orElse("the cut-off") + " (exclude-newer)");
+        }
+        List<DistFile> pythonOk = new ArrayList<>();
+        String pythonProblem = "";
+        for (DistFile f : files) {
+            Optional<VersionSpecifiers> spec = f.requiresPython()
+                    .flatMap(raw -> parsedRequiresPython.computeIfAbsent(raw, ProjectVersions::lenientSpecifiers));
+            if (spec.isEmpty() || spec.get().contains(python, Optional.of(Boolean.TRUE))) {
+                pythonOk.add(f);
+            } else if (pythonProblem.isEmpty()) {
+                pythonProblem = "requires Python " + spec.get() + ", but the target is Python " + python;
+            }
+        }
+        if (pythonOk.isEmpty()) {
+            return new Entry(version, Status.REQUIRES_PYTHON, files, Optional.empty(), pythonProblem);
+        }
+        List<DistFile> usable = pythonOk.stream()
+                .filter(f -> !(f.parsed() instanceof WheelFilename w) || w.isCompatible(target))
+                .toList();
+        if (usable.isEmpty()) {
+            return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(),
+                    "has no wheel for Python " + target + " and no sdist");
+        }
+        List<DistFile> notYanked = usable.stream().filter(f -> !f.yanked().isYanked()).toList();
+        if (notYanked.isEmpty()) {
+            String reason = usable.get(0).yanked() instanceof Yanked.YankedFile y && y.reason().isPresent()
+                    ? " (reason: " + y.reason().get() + ")" : "";
+            return new Entry(version, Status.YANKED, files, metadataSource(usable), "is yanked" + reason);
+        }
+        return new Entry(version, Status.USABLE, files, metadataSource(notYanked), "");
+    }
+
+    /** Indexes publish malformed Requires-Python values; like pip, treat those as no limit. */
+    private static Optional<VersionSpecifiers> lenientSpecifiers(String raw) {
+        if (raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VersionSpecifiers.parse(raw));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A compatible wheel with PEP 658 metadata, else any compatible wheel, else the sdist. */
+    private static Optional<DistFile> metadataSource(List<DistFile> usable) {
+        return usable.stream().min(Comparator
+                .comparingInt((DistFile f) -> f.isWheel() ? (f.coreMetadata().isPresent() ? 0 : 1) : 2)
+                .thenComparing(DistFile::filename));
+    }
+
+    PackageName name() {
+        return name;
+    }
+
+    /** Whether any source lists a file of the project at all. */
+    boolean listsFiles() {
+        return listsFiles;
+    }
+
+    Optional<Entry> entry(Version version) {
+        int i = java.util.Arrays.binarySearch(versions, version);
+        return i >= 0 ? Optional.of(entries[i]) : Optional.empty();
+    }
+
+    /** How many listed versions lie in {@code range}. */
+    int count(Ranges<Version> range) {
+        int n = 0;
+        for (Segment<Version> s : range.segments()) {
+            n += lastNotAbove(s.upper()) - lastBelow(s.lower());
+        }
+        return n;
+    }
+
+    /** The highest version in {@code range} that {@code accept} accepts, walking segments from the top. */
+    Optional<Entry> highest(Ranges<Version> range, Predicate<Entry> accept) {
+        List<Segment<Version>> segments = range.segments();
+        for (int s = segments.size() - 1; s >= 0; s--) {
+            Segment<Version> seg = segments.get(s);
+            int stop = lastBelow(seg.lower());
+            for (int i = lastNotAbove(seg.upper()); i > stop; i--) {
+                if (accept.test(entries[i])) {
+                    return Optional.of(entries[i]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Up to {@code limit} versions in {@code range}, highest first. */
+    List<Entry> inRange(Ranges<Version> range, int limit) {
+        List<Entry> out = new ArrayList<>();
+        highest(range, e -> {
+            out.add(e);
+            return out.size() >= limit;
+        });
+        return out;
+    }
+
+    /** Index of the highest version not above {@code upper} (-1 when none). */
+    private int lastNotAbove(Bound<Version> upper) {
+        if (upper instanceof Bound.Included<Version> b) {
+            return firstIndex(v -> v.compareTo(b.value()) > 0) - 1;
+        }
+        if (upper instanceof Bound.Excluded<Version> b) {
+            return firstIndex(v -> v.compareTo(b.value()) >= 0) - 1;
+        }
+        return versions.length - 1;
+    }
+
+    /** Index of the highest version below {@code lower} (-1 when none). */
+    private int lastBelow(Bound<Version> lower) {
+        if (lower instanceof Bound.Included<Version> b) {
+            return firstIndex(v -> v.compareTo(b.value()) >= 0) - 1;
+        }
+        if (lower instanceof Bound.Excluded<Version> b) {
+            return firstIndex(v -> v.compareTo(b.value()) > 0) - 1;
+        }
+        return -1;
+    }
+
+    /** The first index whose version satisfies the monotone predicate {@code after} (length when none). */
+    private int firstIndex(Predicate<Version> after) {
+        int lo = 0;
+        int hi = versions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (after.test(versions[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,405 @@
+package dev.relock.resolve;
+
+import dev.relock.common.RelockException;
+import dev.relock.index.DistFile;
+import dev.relock.index.IndexClient;
+import dev.relock.index.MetadataUnavailableException;
+import dev.relock.metadata.CoreMetadata;
+import dev.relock.name.ExtraName;
+import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
+import dev.relock.pep508.MarkerEnvironment;
+import dev.relock.pep508.MarkerTree;
+import dev.relock.pep508.Requirement;
+import dev.relock.ranges.Bound;
+import dev.relock.ranges.Ranges;
+import dev.relock.solver.Dependencies;
+import dev.relock.solver.DependencyProvider;
+import dev.relock.solver.PackageStatistics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The solver's view of a Python package index for one {@link ResolveRequest}: versions come from
+ * project pages, dependencies from core metadata, both fetched in the background as soon as a
+ * package is required. The solver calls it from one thread; the page and metadata futures are
+ * completed on the index client's workers and only hold immutable values.
+ */
+final class PythonProvider implements DependencyProvider<Node, Version, Priority> {
+    static final Version ROOT_VERSION = Version.of(0);
+    private static final int REASONS_SHOWN = 3;
+
+    /** Core metadata of a version, or why it cannot be had without a build. */
+    private record MetadataResult(Optional<CoreMetadata> metadata, String problem) {}
+
+    private record VersionKey(PackageName name, Version version) {}
+
+    private final IndexClient client;
+    private final ResolveRequest request;
+    private final ResolverListener listener;
+    private final MarkerEnvironment environment;
+    private final Version python;
+    private final Map<PackageName, Ranges<Version>> constraintRanges = new HashMap<>();
+    private final Map<PackageName, List<String>> constraintSources = new HashMap<>();
+    private final Map<PackageName, List<String>> requirementSources = new HashMap<>();
+    private final Map<PackageName, List<MarkerTree>> directMarkers = new HashMap<>();
+    private final Set<PackageName> explicitPrereleases = new HashSet<>();
+    private final Map<Node, Ranges<Version>> rootDependencies = new LinkedHashMap<>();
+    private final Map<PackageName, CompletableFuture<ProjectVersions>> projects = new ConcurrentHashMap<>();
+    private final Map<VersionKey, CompletableFuture<MetadataResult>> metadata = new ConcurrentHashMap<>();
+    /** Dependencies given to the solver, per node and version (solver thread only). */
+    private final Map<Node, Map<Version, Map<Node, Ranges<Version>>>> dependenciesRead = new HashMap<>();
+    private final AtomicInteger requestsStarted = new AtomicInteger();
+    private final AtomicInteger requestsInFlight = new AtomicInteger();
+    private int versionsRead;
+
+    PythonProvider(IndexClient client, ResolveRequest request, ResolverListener listener) {
+        this.client = client;
+        this.request = request;
+        this.listener = listener;
+        this.environment = MarkerEnvironment.fromMap(request.target().markerValues());
+        this.python = Version.parse(request.target().python().fullVersion());
+        for (RootRequirement c : request.constraints()) {
+            Requirement r = c.requirement();
+            refuseUrl(r, c.source());
+            if (r.marker().evaluate(environment)) {
+                constraintRanges.merge(r.name(), r.specifiers().toRanges(), Ranges::intersection);
+                constraintSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(c.source());
+                if (r.specifiers().namesPrerelease()) {
+                    explicitPrereleases.add(r.name());
+                }
+            }
+        }
+        for (RootRequirement root : request.requirements()) {
+            Requirement r = root.requirement();
+            refuseUrl(r, root.source());
+            if (!r.marker().evaluate(environment)) {
+                continue;
+            }
+            addRequirement(rootDependencies, r);
+            requirementSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(root.source());
+            directMarkers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.marker());
+            if (r.specifiers().namesPrerelease()) {
+                explicitPrereleases.add(r.name());
+            }
+        }
+    }
+
+    private static void refuseUrl(Requirement r, String source) {
+        if (r.url().isPresent()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, source + ": " + r
+                    + ": direct URL requirements are not supported; relock resolves from package indexes");
+        }
+    }
+
+    // ---- DependencyProvider ---------------------------------------------------------------------
+
+    @Override
+    public Priority prioritize(Node node, Ranges<Version> range, PackageStatistics statistics) {
+        Optional<PackageName> name = Node.projectOf(node);
+        if (name.isEmpty()) {
+            return Priority.ROOT;
+        }
+        int count = join(project(name.get())).count(range);
+        int conflicts = statistics.conflictCount();
+        int tier = count <= 1 ? 3
+                : conflicts >= Priority.CONFLICT_THRESHOLD ? 2
+                : requirementSources.containsKey(name.get()) ? 1 : 0;
+        return new Priority(tier, conflicts, -count);
+    }
+
+    @Override
+    public Optional<Version> chooseVersion(Node node, Ranges<Version> range) {
+        Optional<PackageName> name = Node.projectOf(node);
+        if (name.isEmpty()) {
+            return range.contains(ROOT_VERSION) ? Optional.of(ROOT_VERSION) : Optional.empty();
+        }
+        return candidate(join(project(name.get())), range).map(ProjectVersions.Entry::version);
+    }
+
+    @Override
+    public Optional<String> unavailableReason(Node node, Ranges<Version> range) {
+        Optional<PackageName> name = Node.projectOf(node);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        ProjectVersions versions = join(project(name.get()));
+        if (!versions.listsFiles()) {
+            return Optional.of(name.get() + " was not found in the package index");
+        }
+        List<ProjectVersions.Entry> inRange = versions.inRange(range, Integer.MAX_VALUE);
+        if (inRange.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (ProjectVersions.Entry e : inRange.subList(0, Math.min(REASONS_SHOWN, inRange.size()))) {
+            reasons.add(node + "==" + e.version() + " " + rejection(e));
+        }
+        if (inRange.size() == 1) {
+            return Optional.of(reasons.get(0));
+        }
+        String more = inRange.size() > REASONS_SHOWN ? "; " + (inRange.size() - REASONS_SHOWN) + " more" : "";
+        return Optional.of("no usable version of " + node + VersionRangeFormat.format(range) + " ("
+                + String.join("; ", reasons) + more + ")");
+    }
+
+    /** Why a version in range was not chosen. */
+    private String rejection(ProjectVersions.Entry e) {
+        if (e.status() != ProjectVersions.Status.USABLE && e.status() != ProjectVersions.Status.YANKED) {
+            return e.detail();
+        }
+        if (e.version().isPrerelease()) {
+            return "is a pre-release, and pre-releases are not allowed for it";
+        }
+        return e.detail();
+    }
+
+    @Override
+    public Dependencies<Node, Version> getDependencies(Node node, Version version) {
+        Dependencies<Node, Version> result = readDependencies(node, version);
+        if (result instanceof Dependencies.Available<Node, Version> available) {
+            dependenciesRead.computeIfAbsent(node, k -> new HashMap<>()).put(version, available.dependencies());
+            available.dependencies().forEach(this::prefetch);
+        }
+        versionsRead++;
+        listener.progress(new ResolverListener.Progress(versionsRead, requestsStarted.get(), requestsInFlight.get()));
+        return result;
+    }
+
+    private Dependencies<Node, Version> readDependencies(Node node, Version version) {
+        Optional<PackageName> project = Node.projectOf(node);
+        if (project.isEmpty()) {
+            return Dependencies.available(rootDependencies);
+        }
+        PackageName name = project.get();
+        ProjectVersions versions = join(project(name));
+        ProjectVersions.Entry entry = versions.entry(version).orElseThrow();
+        MetadataResult result = join(metadata(versions, entry));
+        if (result.metadata().isEmpty()) {
+            return Dependencies.unavailable(result.problem());
+        }
+        CoreMetadata md = result.metadata().get();
+        if (!md.invalidRequiresDist().isEmpty()) {
+            return Dependencies.unavailable("has Requires-Dist entries that cannot be parsed: "
+                    + String.join(", ", md.invalidRequiresDist()));
+        }
+        if (md.requiresPython().isPresent() && !md.requiresPython().get().contains(python, Optional.of(Boolean.TRUE))) {
+            return Dependencies.unavailable("requires Python " + md.requiresPython().get()
+                    + ", but the target is Python " + python);
+        }
+        Map<Node, Ranges<Version>> deps = new LinkedHashMap<>();
+        Set<ExtraName> extra = Set.of();
+        if (node instanceof Node.Extra e) {
+            deps.put(new Node.Base(name), Ranges.singleton(version));
+            extra = Set.of(e.extra());
+        }
+        for (Requirement r : md.requiresDist()) {
+            if (!applies(r.marker(), extra)) {
+                continue;
+            }
+            if (r.url().isPresent()) {
+                return Dependencies.unavailable("depends on a direct URL (" + r + "), which relock does not resolve");
+            }
+            addRequirement(deps, r);
+        }
+        return Dependencies.available(deps);
+    }
+
+    /**
+     * Base packages take the requirements whose marker holds without extras; {@code name[x]} takes
+     * those that hold only with extra {@code x} (the base ones come through its base package).
+     */
+    private boolean applies(MarkerTree marker, Set<ExtraName> extra) {
+        try {
+            boolean base = marker.evaluate(environment);
+            return extra.isEmpty() ? base : !base && marker.evaluate(environment, extra);
+        } catch (RelockException unevaluable) {
+            return false;
+        }
+    }
+
+    private void addRequirement(Map<Node, Ranges<Version>> deps, Requirement r) {
+        Ranges<Version> range = r.specifiers().toRanges();
+        Ranges<Version> constraint = constraintRanges.get(r.name());
+        if (constraint != null) {
+            range = range.intersection(constraint);
+        }
+        deps.merge(new Node.Base(r.name()), range, Ranges::intersection);
+        for (ExtraName extra : r.extras()) {
+            deps.merge(new Node.Extra(r.name(), extra), range, Ranges::intersection);
+        }
+    }
+
+    /** Starts fetching the page, then the metadata of the likely candidate and of the preferred version. */
+    @Override
+    public void prefetch(Node node, Ranges<Version> range) {
+        Node.projectOf(node).ifPresent(name -> project(name).thenAccept(versions -> {
+            candidate(versions, range).ifPresent(e -> metadata(versions, e));
+            preferred(name).flatMap(versions::entry).filter(e -> e.metadataSource().isPresent())
+                    .ifPresent(e -> metadata(versions, e));
+        }));
+    }
+
+    // ---- candidates -----------------------------------------------------------------------------
+
+    /** The version to try: the preferred pin when acceptable, else the highest acceptable one. */
+    private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range) {
+        PackageName name = versions.name();
+        PrereleaseMode mode = request.prereleases();
+        boolean explicit = explicitPrereleases.contains(name);
+        boolean preAlways = mode == PrereleaseMode.ALLOW
+                || (explicit && (mode == PrereleaseMode.EXPLICIT || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT));
+        boolean preIfNecessary = !preAlways
+                && (mode == PrereleaseMode.IF_NECESSARY || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT);
+        Optional<ProjectVersions.Entry> found = candidate(versions, range, preAlways);
+        if (found.isEmpty() && preIfNecessary) {
+            found = candidate(versions, range, true);
+        }
+        return found;
+    }
+
+    private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range, boolean pre) {
+        Optional<ProjectVersions.Entry> pin = preferred(versions.name())
+                .filter(range::contains)
+                .flatMap(versions::entry)
+                .filter(e -> acceptable(e, range, pre));
+        return pin.isPresent() ? pin : versions.highest(range, e -> acceptable(e, range, pre));
+    }
+
+    private Optional<Version> preferred(PackageName name) {
+        return request.upgrade().frees(name) ? Optional.empty() : Optional.ofNullable(request.preferences().get(name));
+    }
+
+    private static boolean acceptable(ProjectVersions.Entry e, Ranges<Version> range, boolean pre) {
+        if (!pre && e.version().isPrerelease()) {
+            return false;
+        }
+        return e.status() == ProjectVersions.Status.USABLE
+                || (e.status() == ProjectVersions.Status.YANKED && pinsExactly(range, e.version()));
+    }
+
+    /** Whether {@code range} is an exact pin of {@code version} ({@code ==} or {@code ===}), as PEP 592 asks. */
+    private static boolean pinsExactly(Ranges<Version> range, Version version) {
+        if (range.segments().size() != 1) {
+            return false;
+        }
+        Ranges.Segment<Version> s = range.segments().get(0);
+        return s.lower() instanceof Bound.Included<Version> lo && lo.value().equals(version)
+                && s.upper() instanceof Bound.Included<Version> hi
+                && (hi.value().equals(version) || (hi.value().isBoundary() && hi.value().publicVersion().equals(version)));
+    }
+
+    // ---- fetching -------------------------------------------------------------------------------
+
+    private CompletableFuture<ProjectVersions> project(PackageName name) {
+        return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
+                .thenApply(page -> ProjectVersions.of(page, request.target(), python, request.excludeNewer())));
+    }
+
+    private CompletableFuture<MetadataResult> metadata(ProjectVersions versions, ProjectVersions.Entry entry) {
+        DistFile source = entry.metadataSource().orElseThrow(
+                () -> new IllegalStateException("no metadata source for " + versions.name() + " " + entry.version()));
+        return metadata.computeIfAbsent(new VersionKey(versions.name(), entry.version()),
+                k -> counted(client.metadataAsync(source)).handle((md, failure) -> {
+                    if (failure == null) {
+                        return new MetadataResult(Optional.of(md), "");
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof MetadataUnavailableException) {
+                        return new MetadataResult(Optional.empty(),
+                                "has only an sdist that needs a build to learn its dependencies (sdist only; "
+                                        + source.filename() + " does not declare them statically)");
+                    }
+                    throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+                }));
+    }
+
+    private <T> CompletableFuture<T> counted(CompletableFuture<T> future) {
+        requestsStarted.incrementAndGet();
+        requestsInFlight.incrementAndGet();
+        return future.whenComplete((v, e) -> requestsInFlight.decrementAndGet());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    // ---- the result -----------------------------------------------------------------------------
+
+    Resolution resolution(Map<Node, Version> solution) {
+        Map<PackageName, SortedSet<ExtraName>> extras = new TreeMap<>();
+        Map<PackageName, Set<PackageName>> parents = new HashMap<>();
+        for (Map.Entry<Node, Version> chosen : solution.entrySet()) {
+            Node node = chosen.getKey();
+            if (node instanceof Node.Extra e) {
+                extras.computeIfAbsent(e.name(), k -> new TreeSet<>()).add(e.extra());
+            }
+            Optional<PackageName> parent = Node.projectOf(node);
+            if (parent.isEmpty()) {
+                continue;
+            }
+            Map<Node, Ranges<Version>> deps = dependenciesRead.getOrDefault(node, Map.of())
+                    .getOrDefault(chosen.getValue(), Map.of());
+            for (Node dep : deps.keySet()) {
+                PackageName child = Node.projectOf(dep).orElseThrow();
+                if (!child.equals(parent.get())) {
+                    parents.computeIfAbsent(child, k -> new TreeSet<>()).add(parent.get());
+                }
+            }
+        }
+        List<ResolvedPackage> packages = new ArrayList<>();
+        for (Map.Entry<Node, Version> chosen : solution.entrySet()) {
+            if (!(chosen.getKey() instanceof Node.Base base)) {
+                continue;
+            }
+            PackageName name = base.name();
+            ProjectVersions versions = join(project(name));
+            ProjectVersions.Entry entry = versions.entry(chosen.getValue()).orElseThrow();
+            CoreMetadata md = join(metadata(versions, entry)).metadata().orElseThrow();
+            List<Via> via = new ArrayList<>();
+            Set<String> labels = new LinkedHashSet<>(requirementSources.getOrDefault(name, List.of()));
+            labels.addAll(constraintSources.getOrDefault(name, List.of()));
+            labels.forEach(label -> via.add(new Via.Source(label)));
+            parents.getOrDefault(name, Set.of()).forEach(p -> via.add(new Via.Parent(p)));
+            packages.add(new ResolvedPackage(name, chosen.getValue(), extras.getOrDefault(name, new TreeSet<>()),
+                    entry.files(), via, directMarker(name), md));
+        }
+        packages.sort(Comparator.comparing(ResolvedPackage::name));
+        return new Resolution(request.target(), packages);
+    }
+
+    /** The marker of the direct requirements of {@code name} when each of them has one. */
+    private Optional<MarkerTree> directMarker(PackageName name) {
+        List<MarkerTree> markers = directMarkers.getOrDefault(name, List.of());
+        if (markers.isEmpty() || markers.stream().anyMatch(MarkerTree::isTrue)) {
+            return Optional.empty();
+        }
+        return Optional.of(markers.stream().reduce(MarkerTree::or).orElseThrow());
+    }
+}

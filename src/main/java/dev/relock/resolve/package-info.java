@@ -1,0 +1,28 @@
+/**
+ * Resolving Python requirements for one target (Python version and platform) against package
+ * indexes, with the generic PubGrub solver of {@code dev.relock.solver}.
+ *
+ * <p>{@link dev.relock.resolve.Resolver#resolve} takes a {@link dev.relock.resolve.ResolveRequest}
+ * and returns a {@link dev.relock.resolve.Resolution}, or fails with an UNRESOLVABLE
+ * {@link dev.relock.common.RelockException} whose message explains why in plain words.
+ *
+ * <p>Traps this package handles:
+ * <ul>
+ *   <li>Extras: {@code foo[bar]} is a virtual package pinned to the same version as {@code foo}, so
+ *       an extra's dependencies are those of the chosen version; requesting extras also installs
+ *       the base dependencies, as pip does.</li>
+ *   <li>Requires-Python lives in two places: the index's per-file value (often malformed; parsed
+ *       leniently, a bad one means no limit) and the metadata; both must admit the target's full
+ *       Python version.</li>
+ *   <li>Yanked files (PEP 592) are used only when the range pins the version exactly.</li>
+ *   <li>A version is usable only with a wheel for the target's tags or an sdist; an sdist's
+ *       dependencies are trusted only from static PKG-INFO 2.2+, otherwise the version is
+ *       unavailable because it needs a build.</li>
+ *   <li>Pre-releases follow uv's policies; "if necessary" means no usable final release lies in
+ *       the range, and "explicit" means a direct requirement or constraint names a pre-release.</li>
+ *   <li>Constraints narrow every dependency on a package but never add the package.</li>
+ *   <li>Determinism: dependencies keep metadata order, via lists are sorted, and choices never
+ *       depend on which network answer arrived first.</li>
+ * </ul>
+ */
+package dev.relock.resolve;

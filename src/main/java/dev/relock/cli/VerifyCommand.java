@@ -93,7 +93,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 ctx.workingDirectory(),
                 ctx.env(),
                 index.offline() ? Optional.empty() : Optional.of(recorded -> index.client(
-                        ctx, index.sources(ctx, recorded), IndexLog.silent())));
+                        ctx, index.sources(ctx, recorded), IndexLog.silent())),
+                strict);
         VerifyReport report = Verifier.verify(request);
         print(ctx, report);
         return report.failed(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.relock.name.PackageName;
 import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.pep508.Requirement;
 import dev.relock.reqtxt.RequirementEntry;
+import dev.relock.resolve.ResolvedPackage;
 import dev.relock.reqtxt.RequirementsFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -25,7 +26,9 @@ import java.util.Set;
  * {@code -c} constraint accepts the pin it names, and the pins are closed under their
  * dependencies (read from each pin's core metadata, extras included): nothing missing and, when
  * the {@code .in} is known and every dependency could be followed, nothing extraneous. Unsafe
- * packages the trailer lists by name are allowed to stay unpinned.
+ * packages the trailer lists by name are allowed to stay unpinned. With {@code --strict} the
+ * {@code .in} is also resolved afresh with the pins as preferences (like {@code uv lock --check})
+ * and every difference the closure check did not already report is a warning.
  */
 public final class FreshCheck implements Check {
     public static final String NAME = "fresh";
@@ -115,9 +118,50 @@ public final class FreshCheck implements Check {
                     }
                 }
             }
+            input.reResolution().ifPresent(this::diff);
             findings.sort(java.util.Comparator.comparing((Finding f) -> f.file().toString())
                     .thenComparingInt(Finding::line));
             return findings;
+        }
+
+        /**
+         * Reports what a fresh resolution (pins as preferences) would change, leaving out packages
+         * the closure check already reported.
+         */
+        private void diff(ReResolution again) {
+            Path in = input.source().orElseThrow().file();
+            if (again.resolution().isEmpty()) {
+                findings.add(Finding.error(NAME, in, 0, Optional.empty(), "a resolution for " + env.target(),
+                        "no solution", "re-resolving " + in.getFileName() + " fails: " + again.failure()));
+                return;
+            }
+            Set<PackageName> reported = new HashSet<>();
+            findings.forEach(f -> f.pkg().ifPresent(reported::add));
+            Map<PackageName, ResolvedPackage> resolved = new LinkedHashMap<>();
+            again.resolution().get().packages().forEach(p -> resolved.put(p.name(), p));
+            for (ResolvedPackage p : resolved.values()) {
+                if (reported.contains(p.name()) || isUnsafeInTrailer(p.name())) {
+                    continue;
+                }
+                LockedPin pin = pins.get(p.name());
+                if (pin == null) {
+                    findings.add(Finding.warning(NAME, in, 0, Optional.of(p.name()), p.name() + "==" + p.version(),
+                            "nothing", "re-resolving " + in.getFileName() + " adds " + p.name() + "==" + p.version()));
+                } else if (!pin.version().equals(p.version())) {
+                    findings.add(Finding.warning(NAME, pin.entry().location().file(), pin.line(),
+                            Optional.of(p.name()), p.name() + "==" + p.version(), pin.display(),
+                            "re-resolving " + in.getFileName() + " picks " + p.name() + "==" + p.version()
+                                    + " instead of " + pin.display()));
+                }
+            }
+            for (LockedPin pin : pins.values()) {
+                if (!resolved.containsKey(pin.name()) && !reported.contains(pin.name())
+                        && !isUnsafeInTrailer(pin.name())) {
+                    findings.add(Finding.warning(NAME, pin.entry().location().file(), pin.line(),
+                            Optional.of(pin.name()), "", pin.display(),
+                            "re-resolving " + in.getFileName() + " drops " + pin.display()));
+                }
+            }
         }
 
         private Optional<Demand> rootDemand(RequirementEntry e) {

@@ -2,8 +2,12 @@ package dev.relock.verify;
 
 import dev.relock.common.RelockException;
 import dev.relock.index.IndexClient;
+import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileReader;
+import dev.relock.resolve.ResolveRequest;
+import dev.relock.resolve.Resolver;
+import dev.relock.resolve.RootRequirement;
 import dev.relock.tags.PythonVersion;
 import dev.relock.tags.Target;
 import dev.relock.tags.TargetPlatform;
@@ -48,11 +52,17 @@ public final class Verifier {
             PythonSetting python = python(request, lockfile.file());
             Target target = target(request, python, lock);
             Optional<IndexSnapshot> index = Optional.empty();
+            Optional<ReResolution> reResolution = Optional.empty();
+            boolean reResolve = request.strict() && source.isPresent()
+                    && request.checks().stream().anyMatch(c -> c instanceof FreshCheck);
             if (need != Check.IndexNeed.NONE) {
                 if (request.index().isPresent()) {
                     try (IndexClient client = request.index().get().open(lock.recordedIndexOptions())) {
                         index = Optional.of(IndexSnapshot.fetch(client, lock.pins(), target,
                                 need == Check.IndexNeed.METADATA));
+                        if (reResolve) {
+                            reResolution = reResolve(client, source.get(), lock, target, notes);
+                        }
                     }
                 } else {
                     notes.add("offline: checks against the index were skipped ("
@@ -65,7 +75,8 @@ public final class Verifier {
                 notes.add(lockfile.file().getFileName() + ": no .in beside it, so fresh checked only that"
                         + " dependencies are pinned, not that nothing is extraneous");
             }
-            VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index);
+            VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
+                    reResolution);
             pins += lock.pins().size();
             for (Check check : request.checks()) {
                 findings.addAll(check.run(input));
@@ -75,6 +86,41 @@ public final class Verifier {
         sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
         return new VerifyReport(request.lockfiles().stream().map(VerifyRequest.Lockfile::file).toList(),
                 request.checks().stream().map(Check::name).toList(), sorted, List.copyOf(notes), pins);
+    }
+
+    /**
+     * Resolves the {@code .in} afresh with the pins as preferences, as {@code uv lock --check} does.
+     * Inputs with URL, path or editable requirements are not re-resolved (a note says so).
+     */
+    private static Optional<ReResolution> reResolve(IndexClient client, RequirementsFile in, LockDocument lock,
+            Target target, Set<String> notes) {
+        if (in.requirements().stream().anyMatch(e -> e.form() != RequirementEntry.Form.NAMED)
+                || in.constraints().stream().anyMatch(e -> e.form() != RequirementEntry.Form.NAMED)) {
+            notes.add(in.file().getFileName() + ": not re-resolved (--strict): it has URL, path or editable"
+                    + " requirements");
+            return Optional.empty();
+        }
+        ResolveRequest.Builder request = ResolveRequest.builder(target);
+        for (RequirementEntry e : in.requirements()) {
+            request.requirement(new RootRequirement(e.requirement().orElseThrow(), "-r " + e.location().file()
+                    .getFileName()));
+        }
+        for (RequirementEntry e : in.constraints()) {
+            request.constraint(new RootRequirement(e.requirement().orElseThrow(), "-c " + e.location().file()
+                    .getFileName()));
+        }
+        for (LockedPin pin : lock.pins()) {
+            request.preference(pin.name(), pin.version());
+        }
+        try {
+            return Optional.of(new ReResolution(Optional.of(new Resolver(client).resolve(request.build())), ""));
+        } catch (RelockException e) {
+            if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                throw e;
+            }
+            String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("no solution");
+            return Optional.of(new ReResolution(Optional.empty(), first));
+        }
     }
 
     private static PythonSetting python(VerifyRequest request, Path lockfile) {

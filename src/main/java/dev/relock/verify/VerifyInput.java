@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param python the project's {@code .python-version}
  * @param projectRoot where Dockerfiles, workflows, {@code runtime.txt} and {@code pyproject.toml} are looked for
  * @param index what the index says about the pinned packages; empty when the index is off ({@code --offline})
+ * @param reResolution the {@code .in} resolved afresh with the pins as preferences; only with {@code --strict}
  */
 public record VerifyInput(
         LockDocument lock,
@@ -22,7 +23,8 @@ public record VerifyInput(
         Target target,
         PythonSetting python,
         Path projectRoot,
-        Optional<IndexSnapshot> index) {
+        Optional<IndexSnapshot> index,
+        Optional<ReResolution> reResolution) {
 
     public VerifyInput {
         Objects.requireNonNull(lock, "lock");
@@ -31,5 +33,12 @@ public record VerifyInput(
         Objects.requireNonNull(python, "python");
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(reResolution, "reResolution");
+    }
+
+    /** An input without a re-resolution (the default, non-strict mode). */
+    public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
+            Path projectRoot, Optional<IndexSnapshot> index) {
+        this(lock, source, target, python, projectRoot, index, Optional.empty());
     }
 }

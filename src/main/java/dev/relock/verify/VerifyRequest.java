@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param projectRoot where project files (Dockerfiles, workflows, ...) are looked for
  * @param environment variables for {@code ${VAR}} in requirements files
  * @param index opens an index client for a lockfile's recorded options; empty: no index at all (offline)
+ * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
  */
 public record VerifyRequest(
         List<Lockfile> lockfiles,
@@ -28,7 +29,8 @@ public record VerifyRequest(
         Optional<Path> pythonVersionFile,
         Path projectRoot,
         Map<String, String> environment,
-        Optional<IndexAccess> index) {
+        Optional<IndexAccess> index,
+        boolean strict) {
 
     /**
      * A lockfile to verify.

@@ -190,6 +190,27 @@ class VerifyCommandTest {
     }
 
     @Test
+    void strictReResolvesWithThePinsAsPreferencesAndReportsTheDifference() {
+        assertThat(project.run("verify", "--strict", "--no-cache").status()).isZero();
+        server.yank("d", "1.0");
+        server.publish("d", "1.1", r -> { });
+        assertThat(project.run("verify", "--check", "fresh", "--no-cache").status()).isZero();
+        VerifyProject.Result strict = project.run("verify", "--check", "fresh", "--strict", "--no-cache");
+        assertThat(strict.status()).isEqualTo(1);
+        assertThat(strict.out()).startsWith("requirements.txt:" + project.lineOf("requirements.txt", "d==1.0")
+                + ": warning[fresh] re-resolving requirements.in picks d==1.1 instead of d==1.0");
+    }
+
+    @Test
+    void strictReportsAnInThatNoLongerResolves() {
+        project.write("requirements.in", "a\nc[socks]\nb<1.0\n");
+        VerifyProject.Result r = project.run("verify", "--check", "fresh", "--strict");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("requirements.in: error[fresh] re-resolving requirements.in fails: ")
+                .contains("requirements.in:3: error[fresh] stale: requirements.in requires b<1.0");
+    }
+
+    @Test
     void anUnreachableIndexExitsWithFourAndNeverPasses() {
         server.close();
         VerifyProject.Result r = project.run("verify");

@@ -37,7 +37,8 @@ class VerifyPerformanceTest {
                     List.of(new VerifyRequest.Lockfile(lock, Optional.empty())),
                     Checks.all(Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty(), dir, Map.of(),
                     Optional.of(recorded -> IndexClient.builder(IndexSources.builder()
-                            .indexUrl(recorded.indexUrl().orElseThrow()).build()).parallelism(16).build()));
+                            .indexUrl(recorded.indexUrl().orElseThrow()).build()).parallelism(16).build()),
+                    false);
             long start = System.nanoTime();
             VerifyReport report = Verifier.verify(request);
             long millis = (System.nanoTime() - start) / 1_000_000;

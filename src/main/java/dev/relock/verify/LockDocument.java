@@ -94,7 +94,11 @@ public final class LockDocument {
         for (Pattern p : List.of(HEADER_PYTHON_OPTION, HEADER_PYTHON)) {
             Matcher m = p.matcher(line);
             if (m.find()) {
-                return Optional.of(new HeaderPython(number, m.group(1), PythonVersion.parse(m.group(1))));
+                try {
+                    return Optional.of(new HeaderPython(number, m.group(1), PythonVersion.parse(m.group(1))));
+                } catch (RuntimeException notAVersion) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.empty();

@@ -159,6 +159,14 @@ class ChecksTest {
     }
 
     @Test
+    void freshSkipsRequirementsWhoseMarkerIsFalseOnTheTarget() {
+        project.write("requirements.in", "a\nc[socks]\nh ; sys_platform == \"win32\"\n");
+        assertThat(new FreshCheck().run(input(true))).isEmpty();
+        project.write("requirements.in", "a\nc[socks]\nh ; sys_platform == \"linux\"\n");
+        assertThat(new FreshCheck().run(input(true))).extracting(Finding::line).containsExactly(3);
+    }
+
+    @Test
     void freshFollowsExtrasOfTheInOnly() {
         project.write("requirements.in", "a\nc\n");
         assertThat(new FreshCheck().run(input(true))).singleElement()

@@ -211,6 +211,34 @@ class VerifyCommandTest {
     }
 
     @Test
+    void withoutArgumentsEveryLockfileFoundIsVerified() {
+        project.write("sub/requirements.in", "e\n");
+        project.write("sub/requirements.txt", project.lockText(List.of("e==1.0", "f==1.0")));
+        VerifyProject.Result r = project.run("verify");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).startsWith("sub/requirements.txt:" + (project.lineOf("sub/requirements.txt", "f==1.0"))
+                + ": error[fresh] extraneous: f==1.0 is not required by requirements.in")
+                .endsWith("in 2 lockfiles (7 pins, 6 checks)\n");
+    }
+
+    @Test
+    void noLockfileToFindIsBadInput() throws IOException {
+        Files.delete(project.lock);
+        VerifyProject.Result r = project.run("verify");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("relock: error: no lockfiles found in ");
+    }
+
+    @Test
+    void anotherPythonVersionFileCanBeNamed() {
+        project.write("config/python.txt", "3.12.1\n");
+        VerifyProject.Result r = project.run("verify", "--python-version-file", "config/python.txt",
+                "--check", "python-pin");
+        assertThat(r.out()).startsWith("requirements.txt:2: error[python-pin] Python mismatch: Python 3.11 here, but"
+                + " python.txt pins 3.12.1");
+    }
+
+    @Test
     void anUnreachableIndexExitsWithFourAndNeverPasses() {
         server.close();
         VerifyProject.Result r = project.run("verify");

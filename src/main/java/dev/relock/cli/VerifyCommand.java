@@ -30,18 +30,19 @@ import picocli.CommandLine.ParentCommand;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks that lockfiles can be trusted: exact pins, hashes the index publishes, pins that still",
-            "answer the .in, one exact Python everywhere, and safe install commands.",
-            "Without LOCKFILE arguments, every lockfile in the working directory is verified.",
-            "With --offline no index is used: only structural checks run."
+            "Checks that lockfiles can be trusted: exact pins, hashes the index publishes,",
+            "pins that still answer the .in, one exact Python everywhere, safe installs.",
+            "Without LOCKFILE arguments, every lockfile found is verified.",
+            "With --offline no index is used at all: only structural checks run."
         },
         footerHeading = "%nChecks:%n",
         footer = {
             "  pinned           every requirement is name==version",
             "  hashed           every requirement has a --hash",
-            "  hash-match       every hash is a published file of that version (or in --wheelhouse)",
-            "  fresh            pins satisfy the .in and are closed under dependencies",
-            "  python-pin       .python-version is exact and agrees with Docker, workflows, the lock",
+            "  hash-match       every hash is a file of that version on the index",
+            "                   (or in --wheelhouse); no yanked or removed versions",
+            "  fresh            pins satisfy the .in, closed under dependencies",
+            "  python-pin       one exact Python: .python-version, lock, Docker, CI",
             "  install-hygiene  pip install commands and base images (warnings)",
             "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index unreachable."
         })

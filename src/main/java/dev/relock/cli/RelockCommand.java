@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             CompileCommand.class,
+            VerifyCommand.class,
             UpdateCommand.class,
             WheelhouseCommand.class,
             ActionCommand.class,

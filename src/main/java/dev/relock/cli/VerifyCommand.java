@@ -1,0 +1,154 @@
+package dev.relock.cli;
+
+import dev.relock.common.RelockException;
+import dev.relock.index.IndexLog;
+import dev.relock.verify.Check;
+import dev.relock.verify.Checks;
+import dev.relock.verify.Finding;
+import dev.relock.verify.ReportWriter;
+import dev.relock.verify.Severity;
+import dev.relock.verify.Verifier;
+import dev.relock.verify.VerifyReport;
+import dev.relock.verify.VerifyRequest;
+import dev.relock.workspace.LockfileDiscovery;
+import dev.relock.workspace.LockfileTarget;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code relock verify}: the CI gate that fails when a lockfile cannot be trusted. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks that lockfiles can be trusted: exact pins, hashes the index publishes,",
+            "pins that still answer the .in, one exact Python everywhere, safe installs.",
+            "Without LOCKFILE arguments, every lockfile found is verified.",
+            "With --offline no index is used at all: only structural checks run."
+        },
+        footerHeading = "%nChecks:%n",
+        footer = {
+            "  pinned           every requirement is name==version",
+            "  hashed           every requirement has a --hash",
+            "  hash-match       every hash is a file of that version on the index",
+            "                   (or in --wheelhouse); no yanked or removed versions",
+            "  fresh            pins satisfy the .in, closed under dependencies",
+            "  python-pin       one exact Python: .python-version, lock, Docker, CI",
+            "  install-hygiene  pip install commands and base images (warnings)",
+            "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index unreachable."
+        })
+public final class VerifyCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { TEXT, JSON, GITHUB }
+
+    @ParentCommand RelockCommand root;
+
+    @Mixin IndexOptions index;
+
+    @Mixin TargetOptions target;
+
+    @Parameters(paramLabel = "LOCKFILE", arity = "0..*", description = "Lockfiles to verify. Default: all found.")
+    List<String> lockfiles = new ArrayList<>();
+
+    @Option(names = "--python-version-file", paramLabel = "FILE",
+            description = "The project's Python pin. Default: the nearest .python-version.")
+    String pythonVersionFile;
+
+    @Option(names = "--wheelhouse", paramLabel = "DIR",
+            description = "Check the sha256 of the files in DIR instead of the index, and list missing or extra files.")
+    String wheelhouse;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, json or github. Default: github in GitHub Actions, else text.")
+    Format format;
+
+    @Option(names = "--check", paramLabel = "NAME", description = "Run only this check (repeatable).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "NAME", description = "Do not run this check (repeatable).")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--strict", description = "Warnings fail too.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        RunContext ctx = root.context();
+        Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
+        List<Check> checks = Checks.select(Checks.all(wheelhouseDir), only, skip);
+        VerifyRequest request = new VerifyRequest(
+                lockfiles(ctx),
+                checks,
+                target.pythonVersion(),
+                target.pythonPlatform(),
+                Optional.ofNullable(pythonVersionFile).map(ctx::resolve),
+                ctx.workingDirectory(),
+                ctx.env(),
+                index.offline() ? Optional.empty() : Optional.of(recorded -> index.client(
+                        ctx, index.sources(ctx, recorded), IndexLog.silent())),
+                strict);
+        VerifyReport report = Verifier.verify(request);
+        print(ctx, report);
+        return report.failed(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private List<VerifyRequest.Lockfile> lockfiles(RunContext ctx) {
+        List<VerifyRequest.Lockfile> result = new ArrayList<>();
+        if (lockfiles.isEmpty()) {
+            for (LockfileTarget t : LockfileDiscovery.discover(ctx.workingDirectory())) {
+                result.add(new VerifyRequest.Lockfile(t.lockfile(), t.source()));
+            }
+            if (result.isEmpty()) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT, "no lockfiles found in "
+                        + ctx.workingDirectory() + " (a *.txt beside a .in, or one generated by pip-compile, uv"
+                        + " or relock); name one: relock verify requirements.txt");
+            }
+            return result;
+        }
+        for (String name : lockfiles) {
+            Path file = ctx.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT, name + ": no such lockfile");
+            }
+            Optional<Path> source = name.endsWith(".txt")
+                    ? LockfileDiscovery.classify(file).flatMap(LockfileTarget::source) : Optional.empty();
+            result.add(new VerifyRequest.Lockfile(file, source));
+        }
+        return result;
+    }
+
+    private void print(RunContext ctx, VerifyReport report) {
+        ReportWriter writer = new ReportWriter(ctx.workingDirectory());
+        PrintWriter out = ctx.out();
+        Format chosen = format != null ? format : ctx.inGitHubActions() ? Format.GITHUB : Format.TEXT;
+        switch (chosen) {
+            case TEXT -> out.print(writer.text(report, strict));
+            case JSON -> out.print(writer.json(report, strict));
+            case GITHUB -> {
+                ActionsRuntime actions = new ActionsRuntime(ctx);
+                for (Finding f : report.findings()) {
+                    ActionsRuntime.Level level = f.severity() == Severity.ERROR || strict
+                            ? ActionsRuntime.Level.ERROR : ActionsRuntime.Level.WARNING;
+                    String detail = ReportWriter.detail(f);
+                    actions.command(ActionsRuntime.annotation(level, Optional.of(writer.display(f.file())), f.line(),
+                            "relock verify: " + f.check(), f.message() + (detail.isEmpty() ? "" : " (" + detail + ")")));
+                }
+                report.notes().forEach(n -> actions.command(ActionsRuntime.annotation(ActionsRuntime.Level.NOTICE,
+                        Optional.empty(), 0, "relock verify", n)));
+                out.println(writer.summary(report, strict));
+                actions.appendSummary(writer.markdown(report, strict));
+                actions.setOutput("findings", Integer.toString(report.findings().size()));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.relock.verify;
+
+import dev.relock.index.IndexClient;
+import dev.relock.reqtxt.LockfileOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to verify and how.
+ *
+ * @param lockfiles the lockfiles, each with the {@code .in} it is compiled from when known
+ * @param checks the checks to run
+ * @param pythonVersion {@code --python-version}; otherwise {@code .python-version}, then the lock header
+ * @param pythonPlatform {@code --python-platform}; otherwise the default platform
+ * @param pythonVersionFile {@code --python-version-file}; otherwise the nearest {@code .python-version}
+ * @param projectRoot where project files (Dockerfiles, workflows, ...) are looked for
+ * @param environment variables for {@code ${VAR}} in requirements files
+ * @param index opens an index client for a lockfile's recorded options; empty: no index at all (offline)
+ * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
+ */
+public record VerifyRequest(
+        List<Lockfile> lockfiles,
+        List<Check> checks,
+        Optional<String> pythonVersion,
+        Optional<String> pythonPlatform,
+        Optional<Path> pythonVersionFile,
+        Path projectRoot,
+        Map<String, String> environment,
+        Optional<IndexAccess> index,
+        boolean strict) {
+
+    /**
+     * A lockfile to verify.
+     *
+     * @param file the lockfile
+     * @param source the {@code .in} it is compiled from, if known
+     */
+    public record Lockfile(Path file, Optional<Path> source) {
+        public Lockfile {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** Opens an index client for the index options a lockfile records (used when none are given). */
+    @FunctionalInterface
+    public interface IndexAccess {
+        IndexClient open(LockfileOptions recorded);
+    }
+
+    public VerifyRequest {
+        lockfiles = List.copyOf(lockfiles);
+        checks = List.copyOf(checks);
+        Objects.requireNonNull(pythonVersion, "pythonVersion");
+        Objects.requireNonNull(pythonPlatform, "pythonPlatform");
+        Objects.requireNonNull(pythonVersionFile, "pythonVersionFile");
+        Objects.requireNonNull(projectRoot, "projectRoot");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(index, "index");
+    }
+}

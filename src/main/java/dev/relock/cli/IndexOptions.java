@@ -35,7 +35,7 @@ public final class IndexOptions {
     @Option(names = "--no-cache", description = "Neither read nor write the cache.")
     boolean noCache;
 
-    @Option(names = "--offline", description = "Answer only from the cache; fail on anything missing.")
+    @Option(names = "--offline", description = "Make no network requests: compile, update and wheelhouse answer from the cache and fail on anything missing; verify runs only the structural checks.")
     boolean offline;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "16")

@@ -131,8 +131,9 @@ public sealed interface DerivationTree<P, V extends Comparable<? super V>>
      * A shorter tree for reports: each "there is no version of X in S" leaf is folded into the fact
      * it was combined with. As S holds no versions, a range on X may include S or not without
      * changing its meaning, so a dependency fact absorbs S into its range and the pair reads as that
-     * one fact; when the other cause is itself derived, the node is replaced by that cause. The
-     * top node is kept. Only valid when the provider saw every existing version (S truly holds
+     * one fact; when the other cause is itself derived, the node is replaced by that cause. A leaf
+     * whose S covers the whole range a dependency asks for is kept: then "there is no such version"
+     * is the reason, not a gap. The top node is kept. Only valid when the provider saw every existing version (S truly holds
      * none).
      */
     default DerivationTree<P, V> collapseNoVersions() {
@@ -172,6 +173,11 @@ public sealed interface DerivationTree<P, V extends Comparable<? super V>>
             return derived;
         }
         if (other instanceof FromDependencyOf<P, V> f) {
+            if (f.dependency().equals(nv.pkg()) && f.dependencySet().isSubsetOf(nv.set())) {
+                // Nothing at all satisfies the dependency: that is the point of the explanation,
+                // not a gap to hide, so both facts stay (both causes are leaves here).
+                return original;
+            }
             return f.pkg().equals(nv.pkg())
                     ? new FromDependencyOf<>(f.pkg(), f.set().union(nv.set()), f.dependency(), f.dependencySet())
                     : new FromDependencyOf<>(f.pkg(), f.set(), f.dependency(), f.dependencySet().union(nv.set()));

@@ -82,6 +82,7 @@ class ResolverScenarioTest {
                     .release("2.0", r -> r.uploaded(Instant.parse("2024-06-01T00:00:00Z"))))
             // preferences and constraints
             .project("foo", p -> p.release("1.0").release("2.0"))
+            .project("wants-newer-foo", p -> p.release("1.0", r -> r.requires("foo>=2.0,!=2.0")))
             .project("bar", p -> p.release("1.0").release("2.0"))
             .project("unsafe-user", p -> p.release("1.0", r -> r.requires("setuptools>=40")))
             .project("setuptools", p -> p.release("39.0").release("69.0"))
@@ -179,6 +180,15 @@ class ResolverScenarioTest {
                         + " urllib3>=1.21.1, <3.",
                 "And because you require urllib3>=3, version solving failed.");
         assertThat(message).doesNotContain("dev0", "after-", "∅");
+    }
+
+    @Test
+    void aDependencyNoVersionSatisfiesIsNamedNotHidden() {
+        String message = index.failure(request("wants-newer-foo"));
+        assertThat(message.lines().findFirst().orElseThrow()).endsWith("no version of foo matches >2.0");
+        assertThat(message.lines().skip(1).toList()).anySatisfy(line -> assertThat(line)
+                .contains("no version of foo matches >2.0")
+                .contains("wants-newer-foo==1.0 depends on foo>2.0"));
     }
 
     static Stream<Arguments> explanations() {

@@ -75,7 +75,7 @@ public final class Compiler {
         List<RootRequirement> constraints = new ArrayList<>(inputs.constraints());
         for (Requirement upgrade : request.upgradePackages()) {
             if (!upgrade.specifiers().isAny()) {
-                constraints.add(new RootRequirement(upgrade, "--upgrade-package"));
+                constraints.add(new RootRequirement(upgrade, UPGRADE_LABEL));
             }
         }
         UpgradePolicy upgrade = request.upgradeAll() ? UpgradePolicy.ALL
@@ -148,6 +148,9 @@ public final class Compiler {
                         .ifPresent(name -> Version.tryParse(pin.target()).ifPresent(v -> prefs.put(name, v))));
         return prefs;
     }
+
+    /** The label of {@code -P NAME<SPEC>} constraints; one-off, so never written to {@code # via}. */
+    static final String UPGRADE_LABEL = "--upgrade-package";
 
     /** The names pip-compile calls unsafe in a requirements file. */
     static final Set<PackageName> UNSAFE =

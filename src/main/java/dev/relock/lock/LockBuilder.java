@@ -66,7 +66,7 @@ final class LockBuilder {
         for (Via v : p.via()) {
             if (v instanceof Via.Parent parent) {
                 via.add(parent.name().toString());
-            } else if (v instanceof Via.Source source) {
+            } else if (v instanceof Via.Source source && !source.label().equals(Compiler.UPGRADE_LABEL)) {
                 via.add(source.label());
             }
         }

@@ -195,7 +195,9 @@ class CompileCommandTest {
         server = LocalIndexServer.start(project());
         write("requirements.in", "requests\n");
         assertThat(compile("-P", "urllib3<2", "requirements.in").status()).isZero();
-        assertThat(pin(read("requirements.txt"), "urllib3")).isEqualTo("urllib3==1.26.18");
+        String lock = read("requirements.txt");
+        assertThat(pin(lock, "urllib3")).isEqualTo("urllib3==1.26.18");
+        assertThat(lock).as("a one-off option leaves no trace").doesNotContain("upgrade-package");
     }
 
     @Test

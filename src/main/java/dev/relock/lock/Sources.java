@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -182,7 +183,7 @@ final class Sources {
         if (all.size() == 1) {
             return all.get(0);
         }
-        java.util.Optional<String> indexUrl = java.util.Optional.empty();
+        Optional<String> indexUrl = Optional.empty();
         List<String> extra = new ArrayList<>();
         List<String> links = new ArrayList<>();
         List<String> hosts = new ArrayList<>();

@@ -271,6 +271,24 @@ class CompileCommandTest {
     }
 
     @Test
+    void filesListedWithoutHashesAreDownloadedAndHashed() throws IOException {
+        server = LocalIndexServer.start(project());
+        LocalIndexServer.exportFindLinks(project(), dir.resolve("wheels"));
+        write("requirements.in", "click\n");
+
+        Result r = relock(Map.of(), "compile", "--generate-hashes", "--no-index", "-f", "wheels", "--no-cache",
+                "requirements.in");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(read("requirements.txt")).contains("""
+                --find-links wheels
+
+                click==8.1.7 \\
+                    --hash=sha256:%s
+                """.formatted(server.file("click-8.1.7-py3-none-any.whl").sha256()));
+    }
+
+    @Test
     void customCompileCommandReplacesTheHeaderCommand() throws IOException {
         server = LocalIndexServer.start(older());
         write("requirements.in", "click\n");

@@ -3,6 +3,7 @@ package dev.relock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relock.testing.index.LocalIndexServer;
+import dev.relock.testing.index.RecordedRequest;
 import dev.relock.testing.index.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,6 +189,24 @@ class CompileCommandTest {
         String upgraded = read("requirements.txt");
         assertThat(pin(upgraded, "requests")).isEqualTo("requests==2.31.0");
         assertThat(pin(upgraded, "idna")).isEqualTo("idna==3.6");
+    }
+
+    @Test
+    void aRecompileAsksTheIndexForEachPageAndPinnedVersionOnce() throws IOException {
+        server = LocalIndexServer.start(project());
+        write("requirements.in", REQUIREMENTS_IN);
+        assertThat(compile("--generate-hashes", "requirements.in").status()).isZero();
+        server.clearLog();
+
+        Result again = compile("--generate-hashes", "requirements.in");
+
+        assertThat(again.status()).as(again.err()).isZero();
+        List<String> metadata = server.requests(p -> p.endsWith(".metadata")).stream()
+                .map(RecordedRequest::path).toList();
+        List<String> pages = server.requests(p -> p.startsWith("/simple/")).stream()
+                .map(RecordedRequest::path).toList();
+        assertThat(metadata).doesNotHaveDuplicates().hasSize(8);
+        assertThat(pages).doesNotHaveDuplicates().hasSize(8);
     }
 
     @Test

@@ -83,7 +83,7 @@ timed() {
 # records the class-data-sharing archive the Docker image ships (-XX:ArchiveClassesAtExit).
 log "warm-up run (server warm-up, AppCDS archive)"
 (cd "$PROJECT" && java "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/relock.jsa" -jar "$JAR" compile -q \
-    --generate-hashes --cache-dir "$WORK/cache-warmup" -i "$URL" requirements.in -o "$WORK/warmup.txt") 2>/dev/null
+    --generate-hashes --cache-dir "$WORK/cache-warmup" -i "$URL" requirements.in -o "$WORK/warmup.txt") >/dev/null 2>&1
 CDS=(-XX:SharedArchiveFile="$WORK/relock.jsa")
 
 # relock_runs NAME [JVM flags...]: cold (empty cache, no output) and warm (cache kept, existing

@@ -34,7 +34,10 @@ import java.util.TreeMap;
  * {@code name (pyproject.toml)}, with paths relative to the working directory.
  */
 final class Sources {
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Loaded on first use: the TOML mapper costs a noticeable part of a warm run's start-up. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     /**
      * What the inputs ask for.
@@ -112,7 +115,7 @@ final class Sources {
     private List<RootRequirement> pyproject(Path file, CompileRequest request) {
         JsonNode root;
         try {
-            root = TOML.readTree(Files.readAllBytes(file));
+            root = Toml.MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new RelockException(RelockException.Kind.BAD_INPUT, display(file) + ": no such file");
         } catch (JsonProcessingException e) {

@@ -95,7 +95,7 @@ public final class Compiler {
         Resolution resolution;
         try (IndexClient client = clients.apply(indexSources(request, index))) {
             Prefetch.start(client, request.target(),
-                    inputs.requirements().stream().map(r -> r.requirement().name()).toList(), preferences);
+                    inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences);
             resolution = new Resolver(client, listener).resolve(resolve.build());
             lockfile = new LockBuilder(request, index, fileOptions, client).build(resolution);
         }

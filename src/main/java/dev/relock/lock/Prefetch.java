@@ -1,41 +1,111 @@
 package dev.relock.lock;
 
+import dev.relock.common.RelockException;
 import dev.relock.filename.WheelFilename;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
 import dev.relock.index.ProjectPage;
+import dev.relock.name.ExtraName;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep440.VersionSpecifiers;
+import dev.relock.pep508.MarkerEnvironment;
+import dev.relock.pep508.MarkerTree;
+import dev.relock.pep508.Requirement;
 import dev.relock.tags.Target;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Starts, before resolving, the requests a recompile will almost surely make: the pages of every
- * root and every pinned package, and the metadata of each pinned version. The resolver discovers
- * packages level by level; with a stale cache each level would wait for its own round trips.
- * The index client memoizes requests, so the resolver later joins these instead of sending its
- * own; a wrong guess costs one request and never changes the result. Failures are left for the
- * resolver to meet (the client forgets failed requests).
+ * Starts, before resolving, the requests a compile will almost surely make, so that they run in
+ * parallel instead of level by level as the resolver discovers the graph: the page of every root
+ * and pinned package, then the metadata of the version the resolver will try first (the pin, else
+ * the highest final release the requirement allows), then the same for each dependency whose
+ * marker holds for the target. The index client memoizes requests, so the resolver joins these
+ * instead of sending its own; a wrong guess (the resolver backtracks) costs one request per
+ * project and never changes the result. Failures are left for the resolver to meet (the client
+ * forgets failed requests).
  */
 final class Prefetch {
-    private Prefetch() {}
+    private final IndexClient client;
+    private final Target target;
+    private final Map<PackageName, Version> pins;
+    private final MarkerEnvironment environment;
+    private final Version python;
+    private final Set<PackageName> seen = ConcurrentHashMap.newKeySet();
 
-    static void start(IndexClient client, Target target, Collection<PackageName> roots,
-            Map<PackageName, Version> pins) {
-        Set<PackageName> names = new TreeSet<>(roots);
-        names.addAll(pins.keySet());
-        for (PackageName name : names) {
-            Version pinned = pins.get(name);
-            var page = client.projectAsync(name);
-            if (pinned != null) {
-                page.thenAccept(p -> metadataSource(p, pinned, target).ifPresent(client::metadataAsync));
-            }
-            page.exceptionally(failure -> null);
+    private Prefetch(IndexClient client, Target target, Map<PackageName, Version> pins) {
+        this.client = client;
+        this.target = target;
+        this.pins = Map.copyOf(pins);
+        this.environment = MarkerEnvironment.fromMap(target.markerValues());
+        this.python = Version.parse(target.python().fullVersion());
+    }
+
+    static void start(IndexClient client, Target target, Collection<Requirement> roots, Map<PackageName, Version> pins) {
+        Prefetch p = new Prefetch(client, target, pins);
+        roots.forEach(p::visit);
+        pins.keySet().forEach(name -> p.visit(new Requirement(name, List.of(), VersionSpecifiers.parse(""),
+                Optional.empty(), MarkerTree.TRUE)));
+    }
+
+    private void visit(Requirement requirement) {
+        PackageName name = requirement.name();
+        if (!seen.add(name)) {
+            return;
+        }
+        client.projectAsync(name)
+                .thenAccept(page -> candidate(page, requirement)
+                        .flatMap(version -> metadataSource(page, version, target))
+                        .ifPresent(source -> client.metadataAsync(source).thenAccept(md -> {
+                            Set<ExtraName> extras = Set.copyOf(requirement.extras());
+                            for (Requirement dep : md.requiresDist()) {
+                                if (applies(dep, extras)) {
+                                    visit(dep);
+                                }
+                            }
+                        }).exceptionally(failure -> null)))
+                .exceptionally(failure -> null);
+    }
+
+    private boolean applies(Requirement dep, Set<ExtraName> extras) {
+        try {
+            return dep.url().isEmpty() && dep.marker().evaluate(environment, extras);
+        } catch (RelockException unevaluable) {
+            return false;
+        }
+    }
+
+    /** The version the resolver tries first: the pin if it still fits, else the highest usable final release. */
+    private Optional<Version> candidate(ProjectPage page, Requirement requirement) {
+        Version pin = pins.get(requirement.name());
+        if (pin != null && requirement.specifiers().contains(pin)) {
+            return Optional.of(pin);
+        }
+        return page.files().stream()
+                .filter(f -> !f.yanked().isYanked() && usable(f))
+                .map(f -> f.parsed().version())
+                .filter(v -> !v.isPrerelease() && requirement.specifiers().contains(v))
+                .max(Comparator.naturalOrder());
+    }
+
+    private boolean usable(DistFile f) {
+        if (f.parsed() instanceof WheelFilename w && !w.isCompatible(target)) {
+            return false;
+        }
+        return f.requiresPython().flatMap(Prefetch::lenient).map(s -> s.contains(python)).orElse(true);
+    }
+
+    private static Optional<VersionSpecifiers> lenient(String raw) {
+        try {
+            return Optional.of(VersionSpecifiers.parse(raw));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -19,7 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts, before resolving, the requests a compile will almost surely make, so that they run in
@@ -38,6 +43,8 @@ final class Prefetch {
     private final MarkerEnvironment environment;
     private final Version python;
     private final Set<PackageName> seen = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     private Prefetch(IndexClient client, Target target, Map<PackageName, Version> pins) {
         this.client = client;
@@ -47,30 +54,60 @@ final class Prefetch {
         this.python = Version.parse(target.python().fullVersion());
     }
 
-    static void start(IndexClient client, Target target, Collection<Requirement> roots, Map<PackageName, Version> pins) {
+    static Prefetch start(IndexClient client, Target target, Collection<Requirement> roots,
+            Map<PackageName, Version> pins) {
         Prefetch p = new Prefetch(client, target, pins);
         roots.forEach(p::visit);
         pins.keySet().forEach(name -> p.visit(new Requirement(name, List.of(), VersionSpecifiers.parse(""),
                 Optional.empty(), MarkerTree.TRUE)));
+        return p;
+    }
+
+    /**
+     * Starts nothing more and waits (at most {@code limit}) for the requests already sent, so that
+     * closing the client does not interrupt them half-way.
+     */
+    void stopAndWait(Duration limit) {
+        stopped = true;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .exceptionally(failure -> null).get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void visit(Requirement requirement) {
         PackageName name = requirement.name();
-        if (!seen.add(name)) {
+        if (stopped || !seen.add(name)) {
             return;
         }
-        client.projectAsync(name)
-                .thenAccept(page -> candidate(page, requirement)
-                        .flatMap(version -> metadataSource(page, version, target))
-                        .ifPresent(source -> client.metadataAsync(source).thenAccept(md -> {
-                            Set<ExtraName> extras = Set.copyOf(requirement.extras());
-                            for (Requirement dep : md.requiresDist()) {
-                                if (applies(dep, extras)) {
-                                    visit(dep);
-                                }
-                            }
-                        }).exceptionally(failure -> null)))
-                .exceptionally(failure -> null);
+        track(client.projectAsync(name).thenAccept(page -> candidate(page, requirement)
+                .flatMap(version -> metadataSource(page, version, target))
+                .filter(source -> !stopped)
+                .ifPresent(source -> track(client.metadataAsync(source).thenAccept(md -> {
+                    Set<ExtraName> extras = Set.copyOf(requirement.extras());
+                    for (Requirement dep : md.requiresDist()) {
+                        if (applies(dep, extras)) {
+                            visit(dep);
+                        }
+                    }
+                })))));
+    }
+
+    private void track(CompletableFuture<?> future) {
+        pending.add(future);
+        future.whenComplete((value, failure) -> pending.remove(future));
     }
 
     private boolean applies(Requirement dep, Set<ExtraName> extras) {

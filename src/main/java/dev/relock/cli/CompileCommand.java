@@ -1,5 +1,6 @@
 package dev.relock.cli;
 
+import dev.relock.common.RelockException;
 import dev.relock.index.IndexLog;
 import dev.relock.lock.CompileRequest;
 import dev.relock.lock.CompileResult;
@@ -122,8 +123,8 @@ public final class CompileCommand implements Callable<Integer> {
         constraints.forEach(b::constraint);
         upgradePackages.forEach(p -> b.upgradePackage(CompileRequest.parseUpgradePackage(p)));
         for (String extra : extras) {
-            b.extra(ExtraName.tryOf(extra).orElseThrow(() -> new dev.relock.common.RelockException(
-                    dev.relock.common.RelockException.Kind.BAD_INPUT, "bad --extra '" + extra + "': not a valid extra name")));
+            b.extra(ExtraName.tryOf(extra).orElseThrow(() -> new RelockException(
+                    RelockException.Kind.BAD_INPUT, "bad --extra '" + extra + "': not a valid extra name")));
         }
         if (prerelease != null) {
             b.prereleases(CompileRequest.parsePrereleaseMode(prerelease));

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class Compiler {
         List<RootRequirement> constraints = new ArrayList<>(inputs.constraints());
         for (Requirement upgrade : request.upgradePackages()) {
             if (!upgrade.specifiers().isAny()) {
-                constraints.add(new RootRequirement(upgrade, "--upgrade-package"));
+                constraints.add(new RootRequirement(upgrade, UPGRADE_LABEL));
             }
         }
         UpgradePolicy upgrade = request.upgradeAll() ? UpgradePolicy.ALL
@@ -94,8 +95,14 @@ public final class Compiler {
         Lockfile lockfile;
         Resolution resolution;
         try (IndexClient client = clients.apply(indexSources(request, index))) {
-            resolution = new Resolver(client, listener).resolve(resolve.build());
-            lockfile = new LockBuilder(request, index, fileOptions, client).build(resolution);
+            Prefetch prefetch = Prefetch.start(client, request.target(),
+                    inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences);
+            try {
+                resolution = new Resolver(client, listener).resolve(resolve.build());
+                lockfile = new LockBuilder(request, index, fileOptions, client).build(resolution);
+            } finally {
+                prefetch.stopAndWait(PREFETCH_GRACE);
+            }
         }
         String text = LockfileWriter.pipCompile().withStripExtras(request.stripExtras()).write(lockfile);
         boolean changed = previous.map(old -> !old.equals(text)).orElse(true);
@@ -148,6 +155,12 @@ public final class Compiler {
                         .ifPresent(name -> Version.tryParse(pin.target()).ifPresent(v -> prefs.put(name, v))));
         return prefs;
     }
+
+    /** How long a finished compile waits for outstanding prefetches before closing the client. */
+    private static final Duration PREFETCH_GRACE = Duration.ofSeconds(5);
+
+    /** The label of {@code -P NAME<SPEC>} constraints; one-off, so never written to {@code # via}. */
+    static final String UPGRADE_LABEL = "--upgrade-package";
 
     /** The names pip-compile calls unsafe in a requirements file. */
     static final Set<PackageName> UNSAFE =

@@ -15,6 +15,7 @@ import dev.relock.resolve.Resolution;
 import dev.relock.resolve.Via;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class LockBuilder {
         for (Via v : p.via()) {
             if (v instanceof Via.Parent parent) {
                 via.add(parent.name().toString());
-            } else if (v instanceof Via.Source source) {
+            } else if (v instanceof Via.Source source && !source.label().equals(Compiler.UPGRADE_LABEL)) {
                 via.add(source.label());
             }
         }
@@ -135,10 +136,12 @@ final class LockBuilder {
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            DigestInputStream d = (DigestInputStream) in;
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(d.getMessageDigest().digest());
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new RelockException(RelockException.Kind.NETWORK, "cannot hash " + file.getFileName() + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {

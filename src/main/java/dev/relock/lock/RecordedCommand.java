@@ -107,8 +107,10 @@ final class RecordedCommand {
         Path file = workingDirectory.resolve(lockfile).toAbsolutePath().normalize();
         Lockfile lf = LockfileReader.read(file);
         Optional<String> command = commandOf(lf.header());
-        List<String> words = command.map(RecordedCommand::split).orElse(List.of());
-        Tool tool = Tool.of(words);
+        List<String> commandWords = command.map(RecordedCommand::split).orElse(List.of());
+        Tool tool = Tool.of(commandWords);
+        // A custom command (a script, make) says nothing relock can read; the file itself still does.
+        List<String> words = tool == Tool.UNKNOWN ? List.of() : commandWords;
         CompileRequest.Builder b = CompileRequest.builder(workingDirectory, target).output(file);
         Path lockDir = file.getParent();
 
@@ -178,8 +180,8 @@ final class RecordedCommand {
 
     private static boolean allowUnsafe(Lockfile lf, Tool tool, boolean allowFlag, boolean noAllowFlag) {
         Optional<Trailer> trailer = lf.trailer();
-        if (trailer.isPresent() && trailer.get().heading().contains(Trailer.UNSAFE_HEADING) || trailer.isPresent()
-                && trailer.get().heading().equals(Trailer.UNPINNED_WARNING)) {
+        if (trailer.isPresent() && !trailer.get().heading().equals(List.of(Trailer.UV_EXCLUDED_HEADING))) {
+            // pip-compile's unsafe block says it all: pinned with --allow-unsafe, commented without.
             return !trailer.get().pins().isEmpty();
         }
         return switch (tool) {

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -33,7 +34,10 @@ import java.util.TreeMap;
  * {@code name (pyproject.toml)}, with paths relative to the working directory.
  */
 final class Sources {
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Loaded on first use: the TOML mapper costs a noticeable part of a warm run's start-up. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     /**
      * What the inputs ask for.
@@ -111,7 +115,7 @@ final class Sources {
     private List<RootRequirement> pyproject(Path file, CompileRequest request) {
         JsonNode root;
         try {
-            root = TOML.readTree(Files.readAllBytes(file));
+            root = Toml.MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new RelockException(RelockException.Kind.BAD_INPUT, display(file) + ": no such file");
         } catch (JsonProcessingException e) {
@@ -182,7 +186,7 @@ final class Sources {
         if (all.size() == 1) {
             return all.get(0);
         }
-        java.util.Optional<String> indexUrl = java.util.Optional.empty();
+        Optional<String> indexUrl = Optional.empty();
         List<String> extra = new ArrayList<>();
         List<String> links = new ArrayList<>();
         List<String> hosts = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.relock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relock.testing.index.LocalIndexServer;
+import dev.relock.testing.index.RecordedRequest;
 import dev.relock.testing.index.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,11 +192,31 @@ class CompileCommandTest {
     }
 
     @Test
+    void aRecompileAsksTheIndexForEachPageAndPinnedVersionOnce() throws IOException {
+        server = LocalIndexServer.start(project());
+        write("requirements.in", REQUIREMENTS_IN);
+        assertThat(compile("--generate-hashes", "requirements.in").status()).isZero();
+        server.clearLog();
+
+        Result again = compile("--generate-hashes", "requirements.in");
+
+        assertThat(again.status()).as(again.err()).isZero();
+        List<String> metadata = server.requests(p -> p.endsWith(".metadata")).stream()
+                .map(RecordedRequest::path).toList();
+        List<String> pages = server.requests(p -> p.startsWith("/simple/")).stream()
+                .map(RecordedRequest::path).toList();
+        assertThat(metadata).doesNotHaveDuplicates().hasSize(8);
+        assertThat(pages).doesNotHaveDuplicates().hasSize(8);
+    }
+
+    @Test
     void upgradePackageWithASpecifierConstrainsIt() throws IOException {
         server = LocalIndexServer.start(project());
         write("requirements.in", "requests\n");
         assertThat(compile("-P", "urllib3<2", "requirements.in").status()).isZero();
-        assertThat(pin(read("requirements.txt"), "urllib3")).isEqualTo("urllib3==1.26.18");
+        String lock = read("requirements.txt");
+        assertThat(pin(lock, "urllib3")).isEqualTo("urllib3==1.26.18");
+        assertThat(lock).as("a one-off option leaves no trace").doesNotContain("upgrade-package");
     }
 
     @Test
@@ -266,6 +287,24 @@ class CompileCommandTest {
         Result unknown = compile("pyproject.toml", "--extra", "nope");
         assertThat(unknown.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("pyproject.toml: no optional dependencies named 'nope'");
+    }
+
+    @Test
+    void filesListedWithoutHashesAreDownloadedAndHashed() throws IOException {
+        server = LocalIndexServer.start(project());
+        LocalIndexServer.exportFindLinks(project(), dir.resolve("wheels"));
+        write("requirements.in", "click\n");
+
+        Result r = relock(Map.of(), "compile", "--generate-hashes", "--no-index", "-f", "wheels", "--no-cache",
+                "requirements.in");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(read("requirements.txt")).contains("""
+                --find-links wheels
+
+                click==8.1.7 \\
+                    --hash=sha256:%s
+                """.formatted(server.file("click-8.1.7-py3-none-any.whl").sha256()));
     }
 
     @Test

@@ -358,6 +358,60 @@ class UpdateCommandTest {
                 .contains("requirements.txt: attrs upgraded 23.1.0 → 23.2.0");
     }
 
+    /**
+     * The CLI binary itself, in its own JVM, started the way the container action starts it: only
+     * the runner's variables (GITHUB_*, INPUT_* with the token as an input), exit status from
+     * System.exit, outputs through the GITHUB_OUTPUT file.
+     */
+    @Test
+    void theCliBinaryRunsAsTheActionWithOnlyTheRunnersEnvironment() throws Exception {
+        project(dir, false);
+        index.publish("attrs", "23.2.0", r -> { });
+        Path outputs = scratch.resolve("outputs.txt");
+        Path summary = scratch.resolve("summary.md");
+        Files.createFile(outputs);
+
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.relock.cli.Main", "action");
+        pb.directory(dir.toFile());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", scratch.toString());
+        env.put("CI", "true");
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_REPOSITORY", "acme/app");
+        env.put("GITHUB_WORKSPACE", dir.toString());
+        env.put("GITHUB_API_URL", fake.apiUrl());
+        env.put("GITHUB_OUTPUT", outputs.toString());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        env.put("RELOCK_CACHE_DIR", scratch.resolve("cache").toString());
+        for (String input : ActionInputs.INPUTS) {
+            env.put("INPUT_" + input.toUpperCase(java.util.Locale.ROOT), "");
+        }
+        env.put("INPUT_COMMAND", "update");
+        env.put("INPUT_TOKEN", TOKEN);
+        env.put("INPUT_LABELS", "dependencies");
+        env.put("INPUT_DRAFT", "false");
+        pb.redirectOutput(scratch.resolve("stdout.txt").toFile());
+        pb.redirectError(scratch.resolve("stderr.txt").toFile());
+
+        Process process = pb.start();
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("finished in time").isTrue();
+        String stdout = read(scratch, "stdout.txt");
+        String stderr = read(scratch, "stderr.txt");
+
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(outputs(read(scratch, "outputs.txt"))).containsEntry("operation", "created")
+                .containsEntry("pull-request-number", "1");
+        assertThat(onlyPullRequest().labels()).contains("dependencies");
+        assertThat(pin(onBranch("requirements.txt"), "attrs")).isEqualTo("attrs==23.2.0");
+        assertThat(stdout).startsWith("::add-mask::" + TOKEN);
+        assertThat(stdout.replace("::add-mask::" + TOKEN, "") + stderr + read(scratch, "summary.md"))
+                .doesNotContain(TOKEN);
+    }
+
     /** Parses {@code name<<DELIM ... DELIM} blocks of a GITHUB_OUTPUT file. */
     static Map<String, String> outputs(String text) {
         Map<String, String> out = new HashMap<>();

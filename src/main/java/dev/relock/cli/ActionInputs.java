@@ -1,5 +1,6 @@
 package dev.relock.cli;
 
+import dev.relock.common.ShellWords;
 import dev.relock.workspace.PythonVersionFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,46 +111,13 @@ public final class ActionInputs {
                 .toList();
     }
 
-    /** Splits the {@code args} input like a shell would for plain words and quotes (no expansion). */
+    /** Splits the {@code args} input as a shell would (quotes and backslashes, no expansion). */
     static List<String> split(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < text.length()) {
-                    word.append(text.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < text.length()) {
-                word.append(text.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
+        try {
+            return ShellWords.splitStrict(text);
+        } catch (IllegalArgumentException e) {
+            throw new ActionInputException("input 'args' has an " + e.getMessage());
         }
-        if (quote != 0) {
-            throw new ActionInputException("input 'args' has an unterminated " + quote + " quote");
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     /** A malformed action input. */

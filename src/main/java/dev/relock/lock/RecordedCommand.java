@@ -1,5 +1,7 @@
 package dev.relock.lock;
 
+import dev.relock.common.ShellWords;
+
 import dev.relock.common.RelockException;
 import dev.relock.name.ExtraName;
 import dev.relock.pep508.Requirement;
@@ -230,47 +232,7 @@ final class RecordedCommand {
 
     /** Splits a command line into words, honouring POSIX shell quotes and backslashes. */
     static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '"') {
-                    quote = 0;
-                } else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
-                    word.append(line.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.split(line);
     }
 
     /** The tool a recorded command runs, and how many words name it. */

@@ -19,7 +19,7 @@ import java.util.List;
  * </ul>
  */
 public sealed interface TargetPlatform
-        permits TargetPlatform.Manylinux, TargetPlatform.Musllinux, TargetPlatform.MacOs, TargetPlatform.Windows {
+        permits TargetPlatform.Linux, TargetPlatform.MacOs, TargetPlatform.Windows {
 
     /** {@code x86_64-unknown-linux-gnu}: x86_64 Linux with glibc 2.17 (uv's default for Linux). */
     TargetPlatform DEFAULT = new Manylinux(Arch.X86_64, 2, 17);
@@ -83,11 +83,34 @@ public sealed interface TargetPlatform
         return PlatformNames.ACCEPTED;
     }
 
+    /** Linux, with glibc or musl: the marker values are the same for both. */
+    sealed interface Linux extends TargetPlatform permits Manylinux, Musllinux {
+        @Override
+        default String osName() {
+            return "posix";
+        }
+
+        @Override
+        default String sysPlatform() {
+            return "linux";
+        }
+
+        @Override
+        default String platformSystem() {
+            return "Linux";
+        }
+
+        @Override
+        default String platformMachine() {
+            return arch().tripleName();
+        }
+    }
+
     /**
      * Linux with glibc {@code glibcMajor.glibcMinor} (PEP 600). x86_64 supports glibc 2.5 and later,
      * aarch64 glibc 2.17 and later; only glibc major version 2 exists.
      */
-    record Manylinux(Arch arch, int glibcMajor, int glibcMinor) implements TargetPlatform {
+    record Manylinux(Arch arch, int glibcMajor, int glibcMinor) implements Linux {
         /** Validates the architecture and glibc version. */
         public Manylinux {
             if (arch == Arch.I686) {
@@ -129,29 +152,10 @@ public sealed interface TargetPlatform
             return List.copyOf(tags);
         }
 
-        @Override
-        public String osName() {
-            return "posix";
-        }
-
-        @Override
-        public String sysPlatform() {
-            return "linux";
-        }
-
-        @Override
-        public String platformSystem() {
-            return "Linux";
-        }
-
-        @Override
-        public String platformMachine() {
-            return arch.tripleName();
-        }
     }
 
     /** Linux with musl libc {@code muslMajor.muslMinor} (PEP 656); only musl 1.x exists. */
-    record Musllinux(Arch arch, int muslMajor, int muslMinor) implements TargetPlatform {
+    record Musllinux(Arch arch, int muslMajor, int muslMinor) implements Linux {
         /** Validates the architecture and musl version. */
         public Musllinux {
             if (arch == Arch.I686) {
@@ -177,25 +181,6 @@ public sealed interface TargetPlatform
             return List.copyOf(tags);
         }
 
-        @Override
-        public String osName() {
-            return "posix";
-        }
-
-        @Override
-        public String sysPlatform() {
-            return "linux";
-        }
-
-        @Override
-        public String platformSystem() {
-            return "Linux";
-        }
-
-        @Override
-        public String platformMachine() {
-            return arch.tripleName();
-        }
     }
 
     /**

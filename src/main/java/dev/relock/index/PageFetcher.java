@@ -49,12 +49,12 @@ final class PageFetcher {
 
     /** All files of {@code name}: first index that knows it wins, find-links merged in. */
     ProjectPage project(PackageName name) {
-        List<DistFile> files = new ArrayList<>();
+        List<Listing> files = new ArrayList<>();
         for (IndexSource index : sources.indexes()) {
             URI url = index.url().resolve(name.value() + "/");
             Optional<List<ListedFile>> listed = page(url, "index page of " + name);
             if (listed.isPresent()) {
-                files.addAll(interpret(listed.get(), name, index, true));
+                interpret(listed.get(), name, index, true, files);
                 break;
             }
         }
@@ -62,13 +62,16 @@ final class PageFetcher {
             List<ListedFile> listed = findLinks.kind() == IndexSource.Kind.FIND_LINKS_DIRECTORY
                     ? directory(findLinks.url(), name)
                     : findLinksPage(findLinks.url());
-            files.addAll(interpret(listed, name, findLinks, false));
+            interpret(listed, name, findLinks, false, files);
         }
-        return new ProjectPage(name, files);
+        return ProjectPage.lazy(name, files, Listing::parsed, this::distFile);
     }
 
-    private List<DistFile> interpret(List<ListedFile> listed, PackageName name, IndexSource source, boolean ownPage) {
-        List<DistFile> files = new ArrayList<>();
+    /** A listed file of the project with its interpreted name, not yet a {@link DistFile}. */
+    private record Listing(ListedFile file, DistFilename parsed, IndexSource source) {}
+
+    private void interpret(List<ListedFile> listed, PackageName name, IndexSource source, boolean ownPage,
+            List<Listing> into) {
         for (ListedFile f : listed) {
             DistFilename parsed;
             try {
@@ -79,10 +82,19 @@ final class PageFetcher {
                 }
                 continue;
             }
-            files.add(new DistFile(f.filename(), parsed, f.url(), f.hashes(), f.requiresPython(), f.yanked(),
-                    f.coreMetadata(), f.size(), f.uploadTime(), source));
+            into.add(new Listing(f, parsed, source));
         }
-        return files;
+    }
+
+    private Optional<DistFile> distFile(Listing listing) {
+        ListedFile f = listing.file();
+        Optional<URI> url = f.link().resolve();
+        if (url.isEmpty()) {
+            ctx.log().debug("skipping " + f.filename() + ": unusable url " + UrlRedaction.redact(f.link().toString()));
+            return Optional.empty();
+        }
+        return Optional.of(new DistFile(f.filename(), listing.parsed(), url.get(), f.hashes(), f.requiresPython(),
+                f.yanked(), f.coreMetadata(), f.size(), f.uploadInstant(), listing.source()));
     }
 
     /** A find-links HTML page, fetched once per client and shared by every project. */
@@ -120,7 +132,8 @@ final class PageFetcher {
                 if (!Files.isRegularFile(file) || !belongsTo(filename, name)) {
                     continue;
                 }
-                out.add(new ListedFile(filename, file.toUri(), Map.of("sha256", sha256(file)), Optional.empty(),
+                out.add(new ListedFile(filename, ListedFile.Link.of(file.toUri()), Map.of("sha256", sha256(file)),
+                        Optional.empty(),
                         Yanked.no(), CoreMetadataRef.absent(), OptionalLong.of(Files.size(file)), Optional.empty()));
             }
         } catch (IOException e) {

@@ -78,7 +78,7 @@ final class SimpleHtmlPage {
         String requiresPython = attrs.get("data-requires-python");
         return Optional.of(new ListedFile(
                 filename,
-                Links.withoutFragment(url),
+                ListedFile.Link.of(Links.withoutFragment(url)),
                 Links.fragmentHashes(url),
                 Optional.ofNullable(requiresPython).map(String::strip).filter(s -> !s.isEmpty()),
                 yanked == null ? Yanked.no() : Yanked.withReason(Optional.of(yanked)),

@@ -1,14 +1,11 @@
 package dev.relock.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +13,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
-/** Reads a PEP 691 JSON project page ({@code application/vnd.pypi.simple.v1+json}). */
+/**
+ * Reads a PEP 691 JSON project page ({@code application/vnd.pypi.simple.v1+json}) with a
+ * streaming parser: no tree is built, and unknown keys are skipped. Pages of popular projects
+ * list thousands of files, so this is on the hot path of every warm run.
+ */
 final class SimpleJsonPage {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private SimpleJsonPage() {}
 
@@ -28,88 +29,150 @@ final class SimpleJsonPage {
      * @throws PageFormatException if the body is not a PEP 691 v1 project page
      */
     static List<ListedFile> parse(byte[] body, URI pageUrl, IndexLog log) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new PageFormatException("not a JSON object");
+            }
+            String apiVersion = "1.0";
+            List<ListedFile> files = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("meta") && value == JsonToken.START_OBJECT) {
+                    apiVersion = apiVersion(p).orElse(apiVersion);
+                } else if (field.equals("files") && value == JsonToken.START_ARRAY) {
+                    files = files(p, pageUrl, log);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (!apiVersion.equals("1") && !apiVersion.startsWith("1.")) {
+                throw new PageFormatException("unsupported simple API version " + apiVersion + " (relock reads 1.x)");
+            }
+            if (files == null) {
+                throw new PageFormatException("no \"files\" array");
+            }
+            return files;
         } catch (IOException e) {
             throw new PageFormatException("not valid JSON");
         }
-        if (root == null || !root.isObject()) {
-            throw new PageFormatException("not a JSON object");
+    }
+
+    private static Optional<String> apiVersion(JsonParser p) throws IOException {
+        Optional<String> version = Optional.empty();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("api-version") && value == JsonToken.VALUE_STRING) {
+                version = Optional.of(p.getText());
+            } else {
+                p.skipChildren();
+            }
         }
-        String apiVersion = root.path("meta").path("api-version").asText("1.0");
-        if (!apiVersion.equals("1") && !apiVersion.startsWith("1.")) {
-            throw new PageFormatException("unsupported simple API version " + apiVersion + " (relock reads 1.x)");
-        }
-        JsonNode files = root.path("files");
-        if (!files.isArray()) {
-            throw new PageFormatException("no \"files\" array");
-        }
+        return version;
+    }
+
+    private static List<ListedFile> files(JsonParser p, URI pageUrl, IndexLog log) throws IOException {
         List<ListedFile> out = new ArrayList<>();
-        for (JsonNode file : files) {
-            String filename = file.path("filename").asText("");
-            String href = file.path("url").asText("");
-            if (filename.isEmpty() || href.isEmpty()) {
-                log.debug("skipping a file entry without filename or url on " + UrlRedaction.redact(pageUrl.toString()));
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new PageFormatException("not valid JSON");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
                 continue;
             }
-            Optional<URI> url = Links.resolve(pageUrl, href);
-            if (url.isEmpty()) {
-                log.debug("skipping " + filename + ": unusable url " + UrlRedaction.redact(href));
-                continue;
-            }
-            out.add(new ListedFile(
-                    filename,
-                    Links.withoutFragment(url.get()),
-                    hashes(file.path("hashes")),
-                    text(file.get("requires-python")),
-                    yanked(file.get("yanked")),
-                    coreMetadata(file.has("core-metadata") ? file.get("core-metadata") : file.get("dist-info-metadata")),
-                    file.path("size").canConvertToLong() && file.path("size").isIntegralNumber()
-                            ? OptionalLong.of(file.get("size").asLong()) : OptionalLong.empty(),
-                    instant(text(file.get("upload-time")))));
+            file(p, pageUrl, log).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Map<String, String> hashes(JsonNode node) {
+    /** One entry of {@code files}; the parser is on its START_OBJECT and ends on its END_OBJECT. */
+    private static Optional<ListedFile> file(JsonParser p, URI pageUrl, IndexLog log) throws IOException {
+        String filename = "";
+        String href = "";
+        Map<String, String> hashes = Map.of();
+        Optional<String> requiresPython = Optional.empty();
+        Yanked yanked = Yanked.no();
+        Optional<CoreMetadataRef> coreMetadata = Optional.empty();
+        Optional<CoreMetadataRef> legacyMetadata = Optional.empty();
+        OptionalLong size = OptionalLong.empty();
+        Optional<String> uploadTime = Optional.empty();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "filename" -> filename = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                case "url" -> href = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                case "hashes" -> hashes = hashes(p, value);
+                case "requires-python" -> requiresPython = text(p, value);
+                case "yanked" -> yanked = yanked(p, value);
+                case "core-metadata" -> coreMetadata = Optional.of(coreMetadata(p, value));
+                case "dist-info-metadata" -> legacyMetadata = Optional.of(coreMetadata(p, value));
+                case "size" -> size = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                        ? OptionalLong.of(p.getLongValue()) : OptionalLong.empty();
+                case "upload-time" -> uploadTime = text(p, value);
+                default -> p.skipChildren();
+            }
+        }
+        if (filename.isEmpty() || href.isEmpty()) {
+            log.debug("skipping a file entry without filename or url on " + UrlRedaction.redact(pageUrl.toString()));
+            return Optional.empty();
+        }
+        CoreMetadataRef metadata = coreMetadata.isPresent() ? coreMetadata.get()
+                : legacyMetadata.orElse(CoreMetadataRef.absent());
+        return Optional.of(new ListedFile(filename, new ListedFile.Link(pageUrl, href), hashes, requiresPython,
+                yanked, metadata, size, uploadTime));
+    }
+
+    /** A {@code {"sha256": "…"}} object: algorithm to hex digest, both lower case; other values give an empty map. */
+    private static Map<String, String> hashes(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Map.of();
+        }
         Map<String, String> hashes = new TreeMap<>();
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                if (e.getValue().isTextual()) {
-                    hashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText().toLowerCase(Locale.ROOT));
-                }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String algorithm = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                hashes.put(algorithm.toLowerCase(Locale.ROOT), p.getText().toLowerCase(Locale.ROOT));
+            } else {
+                p.skipChildren();
             }
         }
         return hashes;
     }
 
-    private static Yanked yanked(JsonNode node) {
-        if (node == null || node.isNull() || (node.isBoolean() && !node.asBoolean())) {
-            return Yanked.no();
-        }
-        return Yanked.withReason(node.isTextual() ? Optional.of(node.asText()) : Optional.empty());
+    private static Yanked yanked(JsonParser p, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NULL, VALUE_FALSE -> Yanked.no();
+            case VALUE_STRING -> Yanked.withReason(Optional.of(p.getText()));
+            default -> {
+                p.skipChildren();
+                yield Yanked.withReason(Optional.empty());
+            }
+        };
     }
 
-    private static CoreMetadataRef coreMetadata(JsonNode node) {
-        if (node == null || node.isNull() || (node.isBoolean() && !node.asBoolean())) {
-            return CoreMetadataRef.absent();
-        }
-        return CoreMetadataRef.present(node.isObject() ? hashes(node) : Map.of());
+    /** PEP 714: {@code true}, {@code false}/{@code null}, or an object of hashes of the metadata file. */
+    private static CoreMetadataRef coreMetadata(JsonParser p, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NULL, VALUE_FALSE -> CoreMetadataRef.absent();
+            case START_OBJECT -> CoreMetadataRef.present(hashes(p, value));
+            default -> {
+                p.skipChildren();
+                yield CoreMetadataRef.present(Map.of());
+            }
+        };
     }
 
-    private static Optional<String> text(JsonNode node) {
-        return node == null || !node.isTextual() || node.asText().isBlank()
-                ? Optional.empty() : Optional.of(node.asText().strip());
-    }
-
-    private static Optional<Instant> instant(Optional<String> text) {
-        try {
-            return text.map(t -> OffsetDateTime.parse(t).toInstant());
-        } catch (DateTimeParseException e) {
+    private static Optional<String> text(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            p.skipChildren();
             return Optional.empty();
         }
+        String s = p.getText();
+        return s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 }

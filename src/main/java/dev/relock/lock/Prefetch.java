@@ -124,11 +124,15 @@ final class Prefetch {
         if (pin != null && requirement.specifiers().contains(pin)) {
             return Optional.of(pin);
         }
-        return page.files().stream()
-                .filter(f -> !f.yanked().isYanked() && usable(f))
-                .map(f -> f.parsed().version())
-                .filter(v -> !v.isPrerelease() && requirement.specifiers().contains(v))
-                .max(Comparator.naturalOrder());
+        List<Version> versions = page.versions();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            Version v = versions.get(i);
+            if (!v.isPrerelease() && requirement.specifiers().contains(v)
+                    && page.filesOf(v).stream().anyMatch(f -> !f.yanked().isYanked() && usable(f))) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean usable(DistFile f) {

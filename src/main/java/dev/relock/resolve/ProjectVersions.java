@@ -14,17 +14,17 @@ import dev.relock.tags.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
- * One project's versions for one target, sorted, each with what makes it usable or not. Built once
- * per project page (off the solver thread) and immutable afterwards, so candidate searches are
- * binary searches per range segment instead of scans over every version.
+ * One project's versions for one target, sorted, each with what makes it usable or not. Candidate
+ * searches are binary searches per range segment instead of scans over every version, and a
+ * version is judged (its files, Requires-Python, tags, yanked status) only when a search reaches it.
  */
 final class ProjectVersions {
 
@@ -41,37 +41,43 @@ final class ProjectVersions {
     record Entry(Version version, Status status, List<DistFile> files, Optional<DistFile> metadataSource,
             String detail) {}
 
-    private final PackageName name;
+    private final ProjectPage page;
+    private final Target target;
+    private final Version python;
+    private final Optional<Instant> cutoff;
     private final Version[] versions;
-    private final Entry[] entries;
-    private final boolean listsFiles;
+    /** Entries are judged on first use: a resolution looks at a few versions of each project. */
+    private final AtomicReferenceArray<Entry> entries;
+    private final Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new ConcurrentHashMap<>();
 
-    private ProjectVersions(PackageName name, Version[] versions, Entry[] entries, boolean listsFiles) {
-        this.name = name;
-        this.versions = versions;
-        this.entries = entries;
-        this.listsFiles = listsFiles;
+    private ProjectVersions(ProjectPage page, Target target, Version python, Optional<Instant> cutoff) {
+        this.page = page;
+        this.target = target;
+        this.python = python;
+        this.cutoff = cutoff;
+        this.versions = page.versions().toArray(Version[]::new);
+        this.entries = new AtomicReferenceArray<>(versions.length);
     }
 
     static ProjectVersions of(ProjectPage page, Target target, Version python, Optional<Instant> cutoff) {
-        TreeMap<Version, List<DistFile>> byVersion = new TreeMap<>();
-        for (DistFile f : page.files()) {
-            byVersion.computeIfAbsent(f.parsed().version(), v -> new ArrayList<>()).add(f);
+        return new ProjectVersions(page, target, python, cutoff);
+    }
+
+    /** The entry at index {@code i}, judged now if it has not been yet (judging twice gives equal entries). */
+    private Entry entryAt(int i) {
+        Entry e = entries.get(i);
+        if (e == null) {
+            e = entry(versions[i], page.filesOf(versions[i]), target, python, cutoff, parsedRequiresPython);
+            entries.compareAndSet(i, null, e);
         }
-        Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new HashMap<>();
-        Version[] versions = new Version[byVersion.size()];
-        Entry[] entries = new Entry[byVersion.size()];
-        int i = 0;
-        for (Map.Entry<Version, List<DistFile>> e : byVersion.entrySet()) {
-            versions[i] = e.getKey();
-            entries[i] = entry(e.getKey(), e.getValue(), target, python, cutoff, parsedRequiresPython);
-            i++;
-        }
-        return new ProjectVersions(page.name(), versions, entries, !page.files().isEmpty());
+        return e;
     }
 
     private static Entry entry(Version version, List<DistFile> listed, Target target, Version python,
             Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython) {
+        if (listed.isEmpty()) {
+            return new Entry(version, Status.NO_COMPATIBLE_FILE, listed, Optional.empty(), "has no file with a usable URL");
+        }
         List<DistFile> files = listed.stream()
                 .filter(f -> cutoff.isEmpty() || f.uploadTime().isEmpty() || !f.uploadTime().get().isAfter(cutoff.get()))
                 .sorted(Comparator.comparing(DistFile::filename))
@@ -130,17 +136,17 @@ final class ProjectVersions {
     }
 
     PackageName name() {
-        return name;
+        return page.name();
     }
 
     /** Whether any source lists a file of the project at all. */
     boolean listsFiles() {
-        return listsFiles;
+        return !page.isEmpty();
     }
 
     Optional<Entry> entry(Version version) {
         int i = java.util.Arrays.binarySearch(versions, version);
-        return i >= 0 ? Optional.of(entries[i]) : Optional.empty();
+        return i >= 0 ? Optional.of(entryAt(i)) : Optional.empty();
     }
 
     /** How many listed versions lie in {@code range}. */
@@ -159,8 +165,9 @@ final class ProjectVersions {
             Segment<Version> seg = segments.get(s);
             int stop = lastBelow(seg.lower());
             for (int i = lastNotAbove(seg.upper()); i > stop; i--) {
-                if (accept.test(entries[i])) {
-                    return Optional.of(entries[i]);
+                Entry e = entryAt(i);
+                if (accept.test(e)) {
+                    return Optional.of(e);
                 }
             }
         }

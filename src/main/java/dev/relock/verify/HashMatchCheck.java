@@ -97,8 +97,6 @@ public final class HashMatchCheck implements Check {
             return;
         }
         Map<String, DistFile> published = byHash(files);
-        Map<String, DistFile> otherVersions = byHash(page.files().stream()
-                .filter(f -> !f.parsed().version().equals(pin.version())).toList());
         Set<String> algorithms = files.stream().flatMap(f -> f.hashes().keySet().stream()).collect(Collectors.toSet());
         List<DistFile> matched = new ArrayList<>();
         boolean unverified = false;
@@ -117,7 +115,7 @@ public final class HashMatchCheck implements Check {
                                 + pin.display()));
                 continue;
             }
-            DistFile other = otherVersions.get(key);
+            DistFile other = otherVersions(page, pin).get(key);
             String detail = other != null
                     ? "it is the hash of " + other.filename() + ", a file of version " + other.parsed().version()
                     : "the index publishes no file of " + pin.display() + " with this hash";
@@ -135,6 +133,11 @@ public final class HashMatchCheck implements Check {
                     "none of the hashed files of " + pin.display() + " installs on " + env.target()
                             + "; the lock lacks the hash of " + w.filename())));
         }
+    }
+
+    /** Hashes of the other versions' files, to name the version an unknown hash belongs to (error path only). */
+    private static Map<String, DistFile> otherVersions(ProjectPage page, LockedPin pin) {
+        return byHash(page.files().stream().filter(f -> !f.parsed().version().equals(pin.version())).toList());
     }
 
     private static List<Finding> yank(LockedPin pin, List<DistFile> files, List<DistFile> matched) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,13 +42,14 @@ final class HttpTransport {
         }
     }
 
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> client;
     private final RetryPolicy policy;
     private final IndexSources sources;
     private final IndexLog log;
     private final AtomicLong requests = new AtomicLong();
 
-    HttpTransport(OkHttpClient client, RetryPolicy policy, IndexSources sources, IndexLog log) {
+    /** @param client the HTTP client, asked for only when a request is sent (a warm run may send none) */
+    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log) {
         this.client = client;
         this.policy = policy;
         this.sources = sources;
@@ -74,7 +76,7 @@ final class HttpTransport {
             Duration delay;
             String failure;
             requests.incrementAndGet();
-            try (Response response = client.newCall(authorized).execute()) {
+            try (Response response = client.get().newCall(authorized).execute()) {
                 int code = response.code();
                 if (RETRYABLE.contains(code) && !last) {
                     delay = retryAfter(response).orElse(policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));

@@ -38,7 +38,9 @@ import okhttp3.OkHttpClient;
  */
 public final class IndexClient implements AutoCloseable {
     private final ExecutorService workers;
-    private final OkHttpClient http;
+    private final HttpSettings httpSettings;
+    /** Created on the first request: a run answered from the cache never builds OkHttp's machinery. */
+    private volatile OkHttpClient http;
     private final HttpTransport transport;
     private final PageFetcher pages;
     private final MetadataFetcher metadata;
@@ -56,21 +58,8 @@ public final class IndexClient implements AutoCloseable {
             return t;
         };
         this.workers = Executors.newFixedThreadPool(parallelism, threads);
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(parallelism);
-        dispatcher.setMaxRequestsPerHost(parallelism);
-        this.http = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(parallelism, 5, TimeUnit.MINUTES))
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .writeTimeout(b.readTimeout)
-                .retryOnConnectionFailure(false)
-                .followRedirects(true)
-                .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("User-Agent", b.userAgent).build()))
-                .build();
-        this.transport = new HttpTransport(http, b.retryPolicy, b.sources, b.log);
+        this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
+        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
         ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
@@ -154,8 +143,48 @@ public final class IndexClient implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient client;
+        synchronized (this) {
+            client = http;
+        }
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    private OkHttpClient http() {
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = newHttpClient(httpSettings);
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** What the HTTP client is built from, copied out of the builder. */
+    private record HttpSettings(int parallelism, Duration connectTimeout, Duration readTimeout, String userAgent) {}
+
+    private static OkHttpClient newHttpClient(HttpSettings b) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(b.parallelism());
+        dispatcher.setMaxRequestsPerHost(b.parallelism());
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(b.parallelism(), 5, TimeUnit.MINUTES))
+                .connectTimeout(b.connectTimeout())
+                .readTimeout(b.readTimeout())
+                .writeTimeout(b.readTimeout())
+                .retryOnConnectionFailure(false)
+                .followRedirects(true)
+                .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", b.userAgent()).build()))
+                .build();
     }
 
     private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> work) {

@@ -10,8 +10,18 @@ public final class CacheEntry {
     private final byte[] body;
 
     public CacheEntry(CacheMeta meta, byte[] body) {
+        this(body.clone(), meta);
+    }
+
+    /** Takes {@code ownedBody} without copying it. */
+    private CacheEntry(byte[] ownedBody, CacheMeta meta) {
         this.meta = Objects.requireNonNull(meta, "meta");
-        this.body = body.clone();
+        this.body = ownedBody;
+    }
+
+    /** An entry that takes {@code body} over without a copy; the caller must not touch it afterwards. */
+    static CacheEntry adopt(CacheMeta meta, byte[] body) {
+        return new CacheEntry(body, meta);
     }
 
     public CacheMeta meta() {

@@ -1,8 +1,9 @@
 package dev.relock.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +20,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /** {@link Cache} in a directory tree; see the package documentation for the layout. */
 final class DirectoryCache implements Cache {
-    private static final byte[] MAGIC = "relock-cache-entry 1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] MAGIC = "relock-cache-entry 2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final JsonFactory JSON = new JsonFactory()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Path root;
 
@@ -107,19 +110,30 @@ final class DirectoryCache implements Cache {
     }
 
     private static byte[] encode(CacheMeta meta, byte[] body) {
-        ObjectNode header = JSON.createObjectNode();
-        meta.etag().ifPresent(v -> header.put("etag", v));
-        meta.lastModified().ifPresent(v -> header.put("lastModified", v));
-        header.put("fetchedAt", meta.fetchedAt().toString());
-        meta.maxAge().ifPresent(v -> header.put("maxAgeSeconds", v.toSeconds()));
-        header.put("immutable", meta.immutable());
-        meta.contentType().ifPresent(v -> header.put("contentType", v));
-        header.put("bodyLength", body.length);
-        header.put("bodySha256", sha256Hex(body));
-        byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(MAGIC.length + headerBytes.length + 1 + body.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(MAGIC.length + 256 + body.length);
         out.writeBytes(MAGIC);
-        out.writeBytes(headerBytes);
+        try (JsonGenerator header = JSON.createGenerator(out)) {
+            header.writeStartObject();
+            if (meta.etag().isPresent()) {
+                header.writeStringField("etag", meta.etag().get());
+            }
+            if (meta.lastModified().isPresent()) {
+                header.writeStringField("lastModified", meta.lastModified().get());
+            }
+            header.writeStringField("fetchedAt", meta.fetchedAt().toString());
+            if (meta.maxAge().isPresent()) {
+                header.writeNumberField("maxAgeSeconds", meta.maxAge().get().toSeconds());
+            }
+            header.writeBooleanField("immutable", meta.immutable());
+            if (meta.contentType().isPresent()) {
+                header.writeStringField("contentType", meta.contentType().get());
+            }
+            header.writeNumberField("bodyLength", body.length);
+            header.writeStringField("bodyCrc32c", crc32c(body));
+            header.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         out.write('\n');
         out.writeBytes(body);
         return out.toByteArray();
@@ -145,31 +159,59 @@ final class DirectoryCache implements Cache {
         if (newline < 0) {
             return Optional.empty();
         }
-        try {
-            JsonNode h = JSON.readTree(bytes, MAGIC.length, newline - MAGIC.length);
-            byte[] body = java.util.Arrays.copyOfRange(bytes, newline + 1, bytes.length);
-            if (h.path("bodyLength").asLong(-1) != body.length
-                    || !h.path("bodySha256").asText("").equals(sha256Hex(body))) {
+        try (JsonParser p = JSON.createParser(bytes, MAGIC.length, newline - MAGIC.length)) {
+            Header h = Header.read(p);
+            int bodyLength = bytes.length - newline - 1;
+            if (h.bodyLength != bodyLength || h.fetchedAt.isEmpty()) {
                 return Optional.empty();
             }
-            CacheMeta meta = new CacheMeta(
-                    text(h, "etag"),
-                    text(h, "lastModified"),
-                    Instant.parse(h.path("fetchedAt").asText()),
-                    h.has("maxAgeSeconds")
-                            ? Optional.of(Duration.ofSeconds(h.get("maxAgeSeconds").asLong()))
-                            : Optional.empty(),
-                    h.path("immutable").asBoolean(false),
-                    text(h, "contentType"));
-            return Optional.of(new CacheEntry(meta, body));
+            byte[] body = java.util.Arrays.copyOfRange(bytes, newline + 1, bytes.length);
+            if (!h.bodyCrc32c.equals(crc32c(body))) {
+                return Optional.empty();
+            }
+            CacheMeta meta = new CacheMeta(h.etag, h.lastModified, Instant.parse(h.fetchedAt.get()), h.maxAge,
+                    h.immutable, h.contentType);
+            return Optional.of(CacheEntry.adopt(meta, body));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<String> text(JsonNode header, String field) {
-        JsonNode node = header.get(field);
-        return node == null || !node.isTextual() ? Optional.empty() : Optional.of(node.asText());
+    /** The header line's fields; unknown fields are skipped, missing ones keep these defaults. */
+    private static final class Header {
+        Optional<String> etag = Optional.empty();
+        Optional<String> lastModified = Optional.empty();
+        Optional<String> fetchedAt = Optional.empty();
+        Optional<Duration> maxAge = Optional.empty();
+        boolean immutable;
+        Optional<String> contentType = Optional.empty();
+        long bodyLength = -1;
+        String bodyCrc32c = "";
+
+        static Header read(JsonParser p) throws IOException {
+            Header h = new Header();
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("header is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                boolean text = value == JsonToken.VALUE_STRING;
+                switch (field) {
+                    case "etag" -> h.etag = text ? Optional.of(p.getText()) : Optional.empty();
+                    case "lastModified" -> h.lastModified = text ? Optional.of(p.getText()) : Optional.empty();
+                    case "fetchedAt" -> h.fetchedAt = text ? Optional.of(p.getText()) : Optional.empty();
+                    case "maxAgeSeconds" -> h.maxAge = value == JsonToken.VALUE_NUMBER_INT
+                            ? Optional.of(Duration.ofSeconds(p.getLongValue())) : Optional.empty();
+                    case "immutable" -> h.immutable = value == JsonToken.VALUE_TRUE;
+                    case "contentType" -> h.contentType = text ? Optional.of(p.getText()) : Optional.empty();
+                    case "bodyLength" -> h.bodyLength = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                    case "bodyCrc32c" -> h.bodyCrc32c = text ? p.getText() : "";
+                    default -> p.skipChildren();
+                }
+            }
+            return h;
+        }
     }
 
     private static void writeAtomically(Path target, byte[] content) {
@@ -202,6 +244,17 @@ final class DirectoryCache implements Cache {
         } catch (IOException | UncheckedIOException e) {
             // A file we cannot delete is skipped on the next read the same way.
         }
+    }
+
+    /**
+     * The body's CRC-32C in hex: it catches truncation and disk corruption, which is all it is
+     * for (bodies with a published hash are checked against that hash by their readers), and
+     * unlike SHA-256 it costs next to nothing on the start-up path.
+     */
+    static String crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue());
     }
 
     static String sha256Hex(byte[] bytes) {

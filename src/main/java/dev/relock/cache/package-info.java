@@ -3,7 +3,7 @@
  *
  * <p>Layout: {@code <root>/<bucket>-v<N>/<2 hex>/<sha256 of key>.entry}. Each entry file is a magic
  * line, one JSON header line (ETag, Last-Modified, fetched-at, max-age, immutable, content type,
- * body length and body SHA-256) and the body. Blobs (whole wheels) sit beside them as
+ * body length and body CRC-32C) and the body. Blobs (whole wheels) sit beside them as
  * {@code .blob} files.
  *
  * <p>Traps this package handles:

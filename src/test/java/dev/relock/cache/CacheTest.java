@@ -91,7 +91,9 @@ class CacheTest {
                 }),
                 Arguments.of("garbage", (Corruptor) b -> bytes("not a cache entry")),
                 Arguments.of("empty file", (Corruptor) b -> new byte[0]),
-                Arguments.of("header cut off", (Corruptor) b -> java.util.Arrays.copyOf(b, 30)));
+                Arguments.of("header cut off", (Corruptor) b -> java.util.Arrays.copyOf(b, 30)),
+                Arguments.of("the format of an older relock", (Corruptor) b -> bytes(new String(b,
+                        java.nio.charset.StandardCharsets.UTF_8).replace("relock-cache-entry 2", "relock-cache-entry 1"))));
     }
 
     interface Corruptor {

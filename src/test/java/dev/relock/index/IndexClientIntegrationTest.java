@@ -210,7 +210,7 @@ class IndexClientIntegrationTest {
         }
         try (Stream<Path> entries = Files.walk(cacheDir)) {
             for (Path entry : entries.filter(p -> p.toString().endsWith(".entry")).toList()) {
-                Files.writeString(entry, "relock-cache-entry 1\n{not json");
+                Files.writeString(entry, "relock-cache-entry 2\n{not json");
             }
         }
         try (IndexClient client = client().build()) {

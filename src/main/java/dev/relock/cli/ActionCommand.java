@@ -2,7 +2,6 @@ package dev.relock.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,7 +25,7 @@ public final class ActionCommand implements Callable<Integer> {
         if (root.global().verbose()) {
             ctx.err().println("relock: running: relock " + String.join(" ", args));
         }
-        CommandLine cli = Main.commandLine(ctx);
-        return cli.execute(args.toArray(String[]::new));
+        String[] argv = args.toArray(String[]::new);
+        return Main.commandLine(ctx, argv).execute(argv);
     }
 }

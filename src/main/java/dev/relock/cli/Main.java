@@ -3,11 +3,17 @@ package dev.relock.cli;
 import dev.relock.common.RelockException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point. All wiring of the command line happens here, once. */
 public final class Main {
@@ -29,12 +35,49 @@ public final class Main {
 
     /** Runs relock in the given context and returns the exit status; never calls System.exit. */
     public static int run(String[] args, RunContext context) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
-    /** Builds the command tree with its context and error handling. */
+    /**
+     * The subcommands, by name (each class's {@code @Command} name). Registration order is the
+     * order {@code relock --help} lists them in.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("compile", CompileCommand.class);
+        commands.put("verify", VerifyCommand.class);
+        commands.put("update", UpdateCommand.class);
+        commands.put("wheelhouse", WheelhouseCommand.class);
+        commands.put("action", ActionCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /** Builds the whole command tree with its context and error handling. */
     public static CommandLine commandLine(RunContext context) {
+        return build(context, SUBCOMMANDS.values());
+    }
+
+    /**
+     * Builds the command tree {@code args} need: only the named subcommand when the first
+     * argument that is not a global option names one (picocli reflects over every option of
+     * every registered command, which is a noticeable part of a short run), else all of them,
+     * so help and "did you mean" suggestions see every command.
+     */
+    public static CommandLine commandLine(RunContext context, String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                Class<?> named = SUBCOMMANDS.get(arg);
+                return build(context, named == null ? SUBCOMMANDS.values() : List.of(named));
+            }
+        }
+        return build(context, SUBCOMMANDS.values());
+    }
+
+    private static CommandLine build(RunContext context, Collection<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new RelockCommand(context));
+        subcommands.forEach(cli::addSubcommand);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -50,6 +93,9 @@ public final class Main {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("relock: error: " + oneLine(ex.getMessage()));
+            if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?");
+            }
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.BAD_INPUT;
         }

@@ -7,20 +7,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: lists the subcommands and shows help when called alone. */
+/**
+ * The root command: lists the subcommands and shows help when called alone. Its subcommands are
+ * registered by {@link Main#commandLine(RunContext, String[])}.
+ */
 @Command(
         name = "relock",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            CompileCommand.class,
-            VerifyCommand.class,
-            UpdateCommand.class,
-            WheelhouseCommand.class,
-            ActionCommand.class,
-        },
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success              1  verify found problems",

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class MainTest {
     record Result(int status, String out, String err) {}
@@ -29,6 +31,30 @@ class MainTest {
         Result r = run("--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Usage: relock").contains("Exit status:").contains("bad input");
+        assertThat(r.out()).contains("compile").contains("verify").contains("update").contains("wheelhouse");
+    }
+
+    @Test
+    void everyRegisteredSubcommandIsKnownByItsOwnCommandName() {
+        Main.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(type.getAnnotation(Command.class).name()).as("@Command name of %s", type).isEqualTo(name));
+        assertThat(Main.commandLine(RunContext.ofProcess(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))).getSubcommands()).containsOnlyKeys(Main.SUBCOMMANDS.keySet());
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNamesEvenAfterGlobalOptions() {
+        String[] args = {"-v", "compile", "--dry-run", "requirements.in"};
+        CommandLine cli = Main.commandLine(RunContext.ofProcess(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())), args);
+        assertThat(cli.getSubcommands()).containsOnlyKeys("compile");
+    }
+
+    @Test
+    void aMistypedSubcommandStillGetsSuggestionsFromEveryCommand() {
+        Result r = run("complie");
+        assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("complie").contains("compile");
     }
 
     @Test

@@ -86,6 +86,31 @@ public final class WheelFilename implements DistFilename {
     }
 
     /**
+     * The version field of a wheel file name (the second of its five or six dash-separated
+     * fields), without validating the others: cheap enough to group thousands of listed files by
+     * version before any of them is parsed in full.
+     *
+     * @return empty if {@code filename} does not have a wheel file name's shape
+     */
+    public static Optional<String> versionField(String filename) {
+        if (!filename.endsWith(".whl")) {
+            return Optional.empty();
+        }
+        int first = filename.indexOf('-');
+        int second = first < 0 ? -1 : filename.indexOf('-', first + 1);
+        if (second < 0) {
+            return Optional.empty();
+        }
+        int dashes = 2;
+        for (int i = second + 1; i < filename.length(); i++) {
+            if (filename.charAt(i) == '-') {
+                dashes++;
+            }
+        }
+        return dashes == 4 || dashes == 5 ? Optional.of(filename.substring(first + 1, second)) : Optional.empty();
+    }
+
+    /**
      * Parses a wheel file name that must belong to project {@code expected}.
      *
      * @throws InvalidFilenameException when it is invalid or names another project

@@ -6,7 +6,9 @@ import dev.relock.cache.CacheMeta;
 import dev.relock.cache.Freshness;
 import dev.relock.common.RelockException;
 import dev.relock.filename.DistFilename;
+import dev.relock.filename.WheelFilename;
 import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,36 +67,58 @@ final class PageFetcher {
                     : findLinksPage(findLinks.url());
             interpret(listed, name, findLinks, false, files);
         }
-        return ProjectPage.lazy(name, files, Listing::parsed, this::distFile);
+        return ProjectPage.lazy(name, files, Listing::version, listing -> distFile(listing, name));
     }
 
-    /** A listed file of the project with its interpreted name, not yet a {@link DistFile}. */
-    private record Listing(ListedFile file, DistFilename parsed, IndexSource source) {}
+    /**
+     * A listed file of the project, not yet a {@link DistFile}. Wheels are grouped by the version
+     * field of their name and parsed in full only when their version is used; sdist names are
+     * parsed now, because only the project name tells where their version starts.
+     */
+    private record Listing(ListedFile file, Version version, Optional<DistFilename> parsed, IndexSource source) {}
 
     private void interpret(List<ListedFile> listed, PackageName name, IndexSource source, boolean ownPage,
             List<Listing> into) {
+        Map<String, Optional<Version>> versions = new HashMap<>();
         for (ListedFile f : listed) {
-            DistFilename parsed;
-            try {
-                parsed = DistFilename.parse(f.filename(), name);
-            } catch (RelockException e) {
-                if (ownPage) {
-                    ctx.log().debug("skipping " + f.filename() + " on " + source + ": " + e.getMessage());
+            Optional<String> wheelVersion = WheelFilename.versionField(f.filename());
+            if (wheelVersion.isPresent() && name.isSpelledAs(f.filename().substring(0, f.filename().indexOf('-')))) {
+                Optional<Version> version = versions.computeIfAbsent(wheelVersion.get(), Version::tryParse);
+                if (version.isPresent()) {
+                    into.add(new Listing(f, version.get(), Optional.empty(), source));
+                    continue;
                 }
-                continue;
             }
-            into.add(new Listing(f, parsed, source));
+            parse(f.filename(), name, source, ownPage)
+                    .ifPresent(parsed -> into.add(new Listing(f, parsed.version(), Optional.of(parsed), source)));
         }
     }
 
-    private Optional<DistFile> distFile(Listing listing) {
+    /** The parsed file name; empty (logged for the project's own page) when it is not a file of {@code name}. */
+    private Optional<DistFilename> parse(String filename, PackageName name, IndexSource source, boolean ownPage) {
+        try {
+            return Optional.of(DistFilename.parse(filename, name));
+        } catch (RelockException e) {
+            if (ownPage) {
+                ctx.log().debug("skipping " + filename + " on " + source + ": " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Optional<DistFile> distFile(Listing listing, PackageName name) {
         ListedFile f = listing.file();
+        Optional<DistFilename> parsed = listing.parsed().isPresent() ? listing.parsed()
+                : parse(f.filename(), name, listing.source(), listing.source().kind() == IndexSource.Kind.SIMPLE_INDEX);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<URI> url = f.link().resolve();
         if (url.isEmpty()) {
             ctx.log().debug("skipping " + f.filename() + ": unusable url " + UrlRedaction.redact(f.link().toString()));
             return Optional.empty();
         }
-        return Optional.of(new DistFile(f.filename(), listing.parsed(), url.get(), f.hashes(), f.requiresPython(),
+        return Optional.of(new DistFile(f.filename(), parsed.get(), url.get(), f.hashes(), f.requiresPython(),
                 f.yanked(), f.coreMetadata(), f.size(), f.uploadInstant(), listing.source()));
     }
 

@@ -1,6 +1,5 @@
 package dev.relock.index;
 
-import dev.relock.filename.DistFilename;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import java.util.ArrayList;
@@ -45,11 +44,13 @@ public final class ProjectPage {
     /**
      * A page whose files are built on demand.
      *
-     * @param build turns one listed file into a {@link DistFile}; empty drops the file (e.g. an unusable URL)
+     * @param versionOf the version a listed file belongs to
+     * @param build turns one listed file into a {@link DistFile}; empty drops the file (e.g. an
+     *     unusable URL, or a wheel name that turns out to be invalid)
      */
-    static <T> ProjectPage lazy(PackageName name, List<T> listed, Function<T, DistFilename> filenameOf,
+    static <T> ProjectPage lazy(PackageName name, List<T> listed, Function<T, Version> versionOf,
             Function<T, Optional<DistFile>> build) {
-        return new ProjectPage(name, listed, item -> filenameOf.apply(item).version(), build);
+        return new ProjectPage(name, listed, versionOf, build);
     }
 
     public PackageName name() {

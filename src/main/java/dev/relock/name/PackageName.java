@@ -43,6 +43,34 @@ public record PackageName(String value) implements Comparable<PackageName> {
     }
 
     /**
+     * True when {@code raw} is a spelling of this name: it normalizes (PEP 503) to this value.
+     * Cheaper than {@code tryOf(raw).equals(Optional.of(this))}: no new name is built.
+     */
+    public boolean isSpelledAs(String raw) {
+        int i = 0;
+        int j = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == '-' || c == '_' || c == '.') {
+                while (i < raw.length() && (raw.charAt(i) == '-' || raw.charAt(i) == '_' || raw.charAt(i) == '.')) {
+                    i++;
+                }
+                c = '-';
+            } else {
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                i++;
+            }
+            if (j >= value.length() || value.charAt(j) != c) {
+                return false;
+            }
+            j++;
+        }
+        return j == value.length();
+    }
+
+    /**
      * The form used in wheel and {@code .dist-info} file names: the normalized name with every
      * {@code -} replaced by {@code _} (for example {@code typing_extensions}).
      */

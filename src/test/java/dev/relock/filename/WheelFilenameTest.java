@@ -59,6 +59,20 @@ class WheelFilenameTest {
         assertThat(DistFilename.parse(filename)).isEqualTo(wheel);
     }
 
+    @ParameterizedTest(name = "the version field of {0} is {2}")
+    @MethodSource("wheels")
+    void theVersionFieldIsReadWithoutParsingTheRest(String filename, String name, String version) {
+        assertThat(WheelFilename.versionField(filename)).contains(filename.split("-")[1]);
+        assertThat(Version.parse(WheelFilename.versionField(filename).orElseThrow())).isEqualTo(Version.parse(version));
+    }
+
+    @ParameterizedTest(name = "{0} has no wheel version field")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"numpy-1.26.4.tar.gz", "numpy-1.26.4-cp311-cp311.whl",
+        "numpy-1.26.4-1-2-cp311-cp311-win_amd64.whl", "numpy.whl", "numpy-1.0.whl"})
+    void namesThatAreNotWheelShapedHaveNoVersionField(String filename) {
+        assertThat(WheelFilename.versionField(filename)).isEmpty();
+    }
+
     static Stream<Arguments> invalidWheels() {
         return Stream.of(
                 Arguments.of("numpy-1.26.4-cp311-cp311.whl", "5 or 6 parts"),

@@ -11,7 +11,10 @@ import dev.relock.pep440.Version;
 import dev.relock.testing.index.LocalIndexServer;
 import dev.relock.testing.index.RecordedRequest;
 import dev.relock.testing.index.Scenario;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -376,6 +379,37 @@ class IndexClientIntegrationTest {
         }
         assertThat(server.requestCount("/simple/alpha/")).isEqualTo(1);
         assertThat(server.requests(p -> p.startsWith("/simple/beta"))).isEmpty();
+    }
+
+    @Test
+    void aFindLinksPageOfManyProjectsGivesEachProjectOnlyItsOwnVersions() throws IOException {
+        Path links = tmp.resolve("links");
+        LocalIndexServer.exportFindLinks(Scenario.builder()
+                .project("alpha", p -> p.release("1.0").release("2.0"))
+                .project("alpha-tools", p -> p.release("7.0"))
+                .project("Beta_Lib", p -> p.release("3.0"))
+                .build(), links);
+        byte[] page = Files.readAllBytes(links.resolve("index.html"));
+        HttpServer pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        pages.createContext("/links/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        pages.start();
+        String url = "http://127.0.0.1:" + pages.getAddress().getPort() + "/links/";
+        try (IndexClient client = IndexClient.builder(IndexSources.builder().noIndex(true).findLinks(url).build())
+                .retryPolicy(Support.FAST_RETRIES).build()) {
+            assertThat(client.project(A).versions()).containsExactly(Version.parse("1.0"), Version.parse("2.0"));
+            assertThat(client.project(A).files()).extracting(DistFile::filename)
+                    .allSatisfy(name -> assertThat(name).startsWith("alpha-"));
+            assertThat(client.project(PackageName.of("alpha-tools")).versions()).containsExactly(Version.parse("7.0"));
+            assertThat(client.project(PackageName.of("beta.lib")).versions()).containsExactly(Version.parse("3.0"));
+            assertThat(client.project(PackageName.of("gamma")).isEmpty()).isTrue();
+        } finally {
+            pages.stop(0);
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ class ProjectPageTest {
     private static ProjectPage lazyPage(AtomicInteger built) {
         List<ListedFile> listed = SimpleJsonPage.parse(JSON_PAGE.getBytes(StandardCharsets.UTF_8), PAGE,
                 IndexLog.silent());
-        return ProjectPage.lazy(DEMO, listed, f -> DistFilename.parse(f.filename(), DEMO), f -> {
+        return ProjectPage.lazy(DEMO, listed, f -> DistFilename.parse(f.filename(), DEMO).version(), f -> {
             built.incrementAndGet();
             return f.url().map(url -> new DistFile(f.filename(), DistFilename.parse(f.filename(), DEMO), url,
                     f.hashes(), f.requiresPython(), f.yanked(), f.coreMetadata(), f.size(), f.uploadInstant(), SOURCE));

@@ -29,6 +29,21 @@ class NameTest {
                 Arguments.of("backports.zoneinfo", "backports-zoneinfo", "backports_zoneinfo"));
     }
 
+    @ParameterizedTest(name = "{0} is a spelling of {1}")
+    @MethodSource("normalization")
+    void everyRawFormIsASpellingOfItsNormalizedName(String raw, String normalized, String distInfo) {
+        assertThat(PackageName.of(normalized).isSpelledAs(raw)).isTrue();
+        assertThat(PackageName.of(normalized).isSpelledAs(distInfo)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{1} is not a spelling of {0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "foo-bar, foobar", "foobar, foo-bar", "foo, fo", "fo, foo", "foo, foo-", "foo, -foo", "foo, foo1",
+        "foo-bar, foo--bar-"})
+    void otherNamesAreNotSpellingsOfAName(String name, String raw) {
+        assertThat(PackageName.of(name).isSpelledAs(raw)).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} normalizes to {1} (dist-info {2})")
     @MethodSource("normalization")
     void projectNamesNormalizeLikePep503(String raw, String normalized, String distInfo) {

@@ -64,12 +64,11 @@ final class DirectPins {
         return range.contains(version) ? Optional.of(version) : Optional.empty();
     }
 
-    /** Why no version of {@code name} in {@code range} can be used. */
-    String unavailableReason(Node node, Ranges<Version> range) {
+    /** Why {@code node} has no version in a range that leaves out the artifact's. */
+    String unavailableReason(Node node) {
         DirectArtifact artifact = artifacts.get(Node.projectOf(node).orElseThrow());
-        return node + " comes only from the direct reference " + artifact.reference() + ", which is version "
-                + artifact.version() + " (outside " + node + VersionRangeFormat.format(range)
-                + "); the index is not consulted for it";
+        return "the only " + node + " is version " + artifact.version() + ", from the direct reference "
+                + artifact.reference() + " (the index is not asked for it)";
     }
 
     /** Why the artifact cannot be installed on the target, if it cannot. */

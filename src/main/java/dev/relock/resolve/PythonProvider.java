@@ -149,7 +149,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             return Optional.empty();
         }
         if (direct.contains(name.get())) {
-            return Optional.of(direct.unavailableReason(node, range));
+            return Optional.of(direct.unavailableReason(node));
         }
         ProjectVersions versions = join(project(name.get()));
         if (!versions.listsFiles()) {

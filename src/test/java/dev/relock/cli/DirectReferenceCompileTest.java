@@ -304,7 +304,7 @@ class DirectReferenceCompileTest {
         Result r = compile();
 
         assertThat(r.status()).as(r.err()).isEqualTo(3);
-        assertThat(r.err()).contains("direct reference ./dist/" + WHEEL + ", which is version 1.0");
+        assertThat(r.err()).contains("Because the only localpkg is version 1.0, from the direct reference ./dist/" + WHEEL);
         assertThat(askedIndexFor("localpkg")).isFalse();
     }
 

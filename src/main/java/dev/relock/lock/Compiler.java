@@ -5,6 +5,7 @@ import dev.relock.index.IndexClient;
 import dev.relock.index.IndexSources;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.pep508.Requirement;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileReader;
@@ -95,11 +96,15 @@ public final class Compiler {
         Lockfile lockfile;
         Resolution resolution;
         try (IndexClient client = clients.apply(indexSources(request, index))) {
+            DirectReferences.Loaded direct = new DirectReferences(client, request.workingDirectory(),
+                    MarkerEnvironment.fromMap(request.target().markerValues())).load(inputs.direct());
+            resolve.requirements(direct.requirements());
             Prefetch prefetch = Prefetch.start(client, request.target(),
-                    inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences);
+                    inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences,
+                    direct.outputs().keySet());
             try {
                 resolution = new Resolver(client, listener).resolve(resolve.build());
-                lockfile = new LockBuilder(request, index, fileOptions, client).build(resolution);
+                lockfile = new LockBuilder(request, index, fileOptions, client, direct.outputs()).build(resolution);
             } finally {
                 prefetch.stopAndWait(PREFETCH_GRACE);
             }

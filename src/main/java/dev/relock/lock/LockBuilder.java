@@ -4,6 +4,7 @@ import dev.relock.common.RelockException;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
 import dev.relock.name.ExtraName;
+import dev.relock.name.PackageName;
 import dev.relock.reqtxt.Hash;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileOptions;
@@ -38,12 +39,15 @@ final class LockBuilder {
     private final IndexSettings index;
     private final PipOptions fileOptions;
     private final IndexClient client;
+    private final Map<PackageName, DirectReferences.Output> direct;
 
-    LockBuilder(CompileRequest request, IndexSettings index, PipOptions fileOptions, IndexClient client) {
+    LockBuilder(CompileRequest request, IndexSettings index, PipOptions fileOptions, IndexClient client,
+            Map<PackageName, DirectReferences.Output> direct) {
         this.request = request;
         this.index = index;
         this.fileOptions = fileOptions;
         this.client = client;
+        this.direct = Map.copyOf(direct);
     }
 
     Lockfile build(Resolution resolution) {
@@ -71,6 +75,14 @@ final class LockBuilder {
                 via.add(source.label());
             }
         }
+        List<String> extras = p.extras().stream().map(ExtraName::toString).toList();
+        Optional<String> marker = p.directMarker().filter(m -> !m.isTrue()).map(Object::toString);
+        if (p.direct().isPresent()) {
+            DirectReferences.Output output = direct.get(p.name());
+            List<Hash> digest = withHashes ? output.sha256().map(d -> List.of(new Hash("sha256", d))).orElse(List.of())
+                    : List.of();
+            return output.pin(p.name(), extras).withMarker(marker).withHashes(digest).withVia(via);
+        }
         List<Hash> hashes = new ArrayList<>();
         if (withHashes) {
             TreeSet<String> digests = new TreeSet<>();
@@ -80,8 +92,8 @@ final class LockBuilder {
             digests.forEach(d -> hashes.add(new Hash("sha256", d)));
         }
         return Pin.pinned(p.name().toString(), p.version().toString())
-                .withExtras(p.extras().stream().map(ExtraName::toString).toList())
-                .withMarker(p.directMarker().filter(m -> !m.isTrue()).map(Object::toString))
+                .withExtras(extras)
+                .withMarker(marker)
                 .withHashes(hashes)
                 .withVia(via);
     }
@@ -135,7 +147,7 @@ final class LockBuilder {
         }
     }
 
-    private static String sha256(Path file) {
+    static String sha256(Path file) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {

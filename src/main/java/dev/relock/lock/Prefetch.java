@@ -54,9 +54,14 @@ final class Prefetch {
         this.python = Version.parse(target.python().fullVersion());
     }
 
+    /**
+     * Starts prefetching for {@code roots} and {@code pins}; the {@code direct} packages come from
+     * direct references, so their index pages are never asked for.
+     */
     static Prefetch start(IndexClient client, Target target, Collection<Requirement> roots,
-            Map<PackageName, Version> pins) {
+            Map<PackageName, Version> pins, Set<PackageName> direct) {
         Prefetch p = new Prefetch(client, target, pins);
+        p.seen.addAll(direct);
         roots.forEach(p::visit);
         pins.keySet().forEach(name -> p.visit(new Requirement(name, List.of(), VersionSpecifiers.parse(""),
                 Optional.empty(), MarkerTree.TRUE)));

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  */
 final class Sources {
     /** Loaded on first use: the TOML mapper costs a noticeable part of a warm run's start-up. */
-    private static final class Toml {
+    static final class Toml {
         static final TomlMapper MAPPER = new TomlMapper();
     }
 
@@ -45,8 +45,10 @@ final class Sources {
      * @param requirements the root requirements
      * @param constraints the constraints
      * @param pipOptions the global options the requirements files carry
+     * @param direct the direct references among the requirements (read once an index client exists)
      */
-    record Inputs(List<RootRequirement> requirements, List<RootRequirement> constraints, PipOptions pipOptions) {}
+    record Inputs(List<RootRequirement> requirements, List<RootRequirement> constraints, PipOptions pipOptions,
+            List<DirectReferences.Entry> direct) {}
 
     private final Path workingDirectory;
     private final RequirementsFileReader reader;
@@ -64,14 +66,21 @@ final class Sources {
         List<RootRequirement> requirements = new ArrayList<>();
         List<RootRequirement> constraints = new ArrayList<>();
         List<PipOptions> options = new ArrayList<>();
+        List<DirectReferences.Entry> direct = new ArrayList<>();
         boolean anyPyproject = false;
         for (Path source : request.sources()) {
             if (isPyproject(source)) {
                 anyPyproject = true;
-                requirements.addAll(pyproject(source, request));
+                requirements.addAll(pyproject(source, request, direct));
             } else {
                 RequirementsFile file = readFile(source);
-                file.requirements().forEach(e -> requirements.add(root(e, "-r ")));
+                for (RequirementEntry e : file.requirements()) {
+                    if (isDirect(e)) {
+                        direct.add(directEntry(e));
+                    } else {
+                        requirements.add(root(e, "-r "));
+                    }
+                }
                 file.constraints().forEach(e -> constraints.add(root(e, "-c ")));
                 options.add(file.options());
             }
@@ -87,7 +96,7 @@ final class Sources {
             c.constraints().forEach(e -> constraints.add(root(e, "-c ")));
             options.add(c.options());
         }
-        return new Inputs(requirements, constraints, merge(options));
+        return new Inputs(requirements, constraints, merge(options), direct);
     }
 
     private RequirementsFile readFile(Path file) {
@@ -101,18 +110,31 @@ final class Sources {
         }
     }
 
+    private static boolean isDirect(RequirementEntry entry) {
+        return entry.requirement().map(r -> r.url().isPresent()).orElse(true);
+    }
+
+    private DirectReferences.Entry directEntry(RequirementEntry entry) {
+        return DirectReferences.entry(entry.requirement(), entry.target(),
+                entry.form() == RequirementEntry.Form.EDITABLE, entry.marker(),
+                "-r " + display(entry.location().file()), where(entry));
+    }
+
+    private String where(RequirementEntry entry) {
+        return display(entry.location().file()) + ":" + entry.location().line() + ":" + entry.location().column();
+    }
+
     private RootRequirement root(RequirementEntry entry, String prefix) {
         if (entry.requirement().isEmpty()) {
-            throw new RelockException(RelockException.Kind.BAD_INPUT, display(entry.location().file()) + ":"
-                    + entry.location().line() + ":" + entry.location().column() + ": '" + entry.text()
-                    + "': relock compile locks named requirements from an index; "
+            throw new RelockException(RelockException.Kind.BAD_INPUT, where(entry) + ": '" + entry.text()
+                    + "': a constraint must name a package; "
                     + entry.form().name().toLowerCase(java.util.Locale.ROOT)
-                    + " requirements (bare URLs, paths, -e) are not supported");
+                    + " constraints (bare URLs, paths) are not supported");
         }
         return new RootRequirement(entry.requirement().get(), prefix + display(entry.location().file()));
     }
 
-    private List<RootRequirement> pyproject(Path file, CompileRequest request) {
+    private List<RootRequirement> pyproject(Path file, CompileRequest request, List<DirectReferences.Entry> direct) {
         JsonNode root;
         try {
             root = Toml.MAPPER.readTree(Files.readAllBytes(file));
@@ -140,7 +162,7 @@ final class Sources {
                 .map(n -> n + " (" + display(file) + ")")
                 .orElse(display(file));
         List<RootRequirement> out = new ArrayList<>();
-        addAll(out, project.path("dependencies"), file, "project.dependencies", label);
+        addAll(out, direct, project.path("dependencies"), file, "project.dependencies", label);
         Map<ExtraName, JsonNode> optional = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = project.path("optional-dependencies").fields();
         while (fields.hasNext()) {
@@ -156,12 +178,13 @@ final class Sources {
                 throw bad(file, "no optional dependencies named '" + extra + "' (known: "
                         + String.join(", ", optional.keySet().stream().map(ExtraName::toString).toList()) + ")");
             }
-            addAll(out, deps, file, "project.optional-dependencies." + extra, label);
+            addAll(out, direct, deps, file, "project.optional-dependencies." + extra, label);
         }
         return out;
     }
 
-    private void addAll(List<RootRequirement> out, JsonNode list, Path file, String key, String label) {
+    private void addAll(List<RootRequirement> out, List<DirectReferences.Entry> direct, JsonNode list, Path file,
+            String key, String label) {
         if (list.isMissingNode()) {
             return;
         }
@@ -170,10 +193,17 @@ final class Sources {
         }
         for (int i = 0; i < list.size(); i++) {
             String text = list.get(i).asText();
+            Requirement requirement;
             try {
-                out.add(new RootRequirement(Requirement.parse(text), label));
+                requirement = Requirement.parse(text);
             } catch (RelockException e) {
                 throw bad(file, key + "[" + i + "]: '" + text + "': " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            if (requirement.url().isPresent()) {
+                direct.add(DirectReferences.entry(Optional.of(requirement), text, false, requirement.marker(), label,
+                        display(file) + ": " + key + "[" + i + "]"));
+            } else {
+                out.add(new RootRequirement(requirement, label));
             }
         }
     }

@@ -284,7 +284,7 @@ public final class LockfileReader {
             } else if (body.contains(" @ ")) {
                 int at = body.indexOf(" @ ");
                 pin = named(body.substring(0, at), lineNumber, Pin.Kind.DIRECT, body.substring(at + 3));
-            } else if (URL_START.matcher(body).find()) {
+            } else if (URL_START.matcher(body).find() || isLocalPath(body)) {
                 pin = Pin.url(body);
             } else if (body.contains("==") && !body.contains("===")) {
                 int eq = body.indexOf("==");
@@ -300,7 +300,12 @@ public final class LockfileReader {
             return pin.withMarker(marker);
         }
 
-        private Pin named(String nameAndExtras, int lineNumber, Pin.Kind kind, String target) {
+        /** A local path as uv writes a path requirement: {@code ./dist/x.whl}, {@code /abs/dir}, {@code .}. */
+        private static boolean isLocalPath(String body) {
+            return body.startsWith(".") || body.startsWith("/") || body.contains("/") || body.contains("\\");
+        }
+
+                private Pin named(String nameAndExtras, int lineNumber, Pin.Kind kind, String target) {
             Matcher m = NAME_EXTRAS.matcher(nameAndExtras);
             if (!m.matches()) {
                 throw new RequirementsFileException(new SourceLocation(source, lineNumber, 1),

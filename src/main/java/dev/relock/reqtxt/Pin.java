@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param kind how the package is pinned
  * @param name the name as printed (pip-compile prints the normalized name); empty for a
- *     {@link Kind#URL} pin and for an {@link Kind#EDITABLE} pin whose name is not known
+ *     {@link Kind#URL} or {@link Kind#EDITABLE} pin whose name is not known (not printed for these kinds;
+ *     used for sorting)
  * @param extras extras as printed inside brackets (the writer sorts them, as packaging does)
  * @param target the version for {@link Kind#PINNED}, otherwise the URL or path
  * @param marker the environment marker printed after {@code " ; "}, verbatim

@@ -54,6 +54,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private final ResolverListener listener;
     private final MarkerEnvironment environment;
     private final Version python;
+    private final DirectPins direct;
     private final Map<PackageName, Ranges<Version>> constraintRanges = new HashMap<>();
     private final Map<PackageName, List<String>> constraintSources = new HashMap<>();
     private final Map<PackageName, List<String>> requirementSources = new HashMap<>();
@@ -74,6 +75,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         this.listener = listener;
         this.environment = MarkerEnvironment.fromMap(request.target().markerValues());
         this.python = Version.parse(request.target().python().fullVersion());
+        this.direct = DirectPins.of(request.requirements(), environment, request.target());
         for (RootRequirement c : request.constraints()) {
             Requirement r = c.requirement();
             refuseUrl(r, c.source());
@@ -87,7 +89,9 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         }
         for (RootRequirement root : request.requirements()) {
             Requirement r = root.requirement();
-            refuseUrl(r, root.source());
+            if (root.artifact().isEmpty()) {
+                refuseUrl(r, root.source());
+            }
             if (!r.marker().evaluate(environment)) {
                 continue;
             }
@@ -115,6 +119,9 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         if (name.isEmpty()) {
             return Priority.ROOT;
         }
+        if (direct.contains(name.get())) {
+            return new Priority(3, statistics.conflictCount(), -1);
+        }
         int count = join(project(name.get())).count(range);
         int conflicts = statistics.conflictCount();
         int tier = count <= 1 ? 3
@@ -129,6 +136,9 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         if (name.isEmpty()) {
             return range.contains(ROOT_VERSION) ? Optional.of(ROOT_VERSION) : Optional.empty();
         }
+        if (direct.contains(name.get())) {
+            return direct.chooseVersion(name.get(), range);
+        }
         return candidate(join(project(name.get())), range).map(ProjectVersions.Entry::version);
     }
 
@@ -137,6 +147,9 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         Optional<PackageName> name = Node.projectOf(node);
         if (name.isEmpty()) {
             return Optional.empty();
+        }
+        if (direct.contains(name.get())) {
+            return Optional.of(direct.unavailableReason(node));
         }
         ProjectVersions versions = join(project(name.get()));
         if (!versions.listsFiles()) {
@@ -187,13 +200,22 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             return Dependencies.available(rootDependencies);
         }
         PackageName name = project.get();
+        if (direct.contains(name)) {
+            Optional<String> incompatible = direct.incompatibility(name);
+            return incompatible.isPresent() ? Dependencies.unavailable(incompatible.get())
+                    : dependencies(node, name, version, direct.get(name).orElseThrow().metadata());
+        }
         ProjectVersions versions = join(project(name));
         ProjectVersions.Entry entry = versions.entry(version).orElseThrow();
         MetadataResult result = join(metadata(versions, entry));
         if (result.metadata().isEmpty()) {
             return Dependencies.unavailable(result.problem());
         }
-        CoreMetadata md = result.metadata().get();
+        return dependencies(node, name, version, result.metadata().get());
+    }
+
+    /** The dependencies {@code md} declares for {@code node} on the target, or why it cannot be used. */
+    private Dependencies<Node, Version> dependencies(Node node, PackageName name, Version version, CoreMetadata md) {
         if (!md.invalidRequiresDist().isEmpty()) {
             return Dependencies.unavailable("has Requires-Dist entries that cannot be parsed: "
                     + String.join(", ", md.invalidRequiresDist()));
@@ -212,7 +234,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (!applies(r.marker(), extra)) {
                 continue;
             }
-            if (r.url().isPresent()) {
+            if (r.url().isPresent() && !direct.contains(r.name())) {
                 return Dependencies.unavailable("depends on a direct URL (" + r + "), which relock does not resolve");
             }
             addRequirement(deps, r);
@@ -248,7 +270,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     /** Starts fetching the page, then the metadata of the likely candidate and of the preferred version. */
     @Override
     public void prefetch(Node node, Ranges<Version> range) {
-        Node.projectOf(node).ifPresent(name -> project(name).thenAccept(versions -> {
+        Node.projectOf(node).filter(name -> !direct.contains(name)).ifPresent(name -> project(name).thenAccept(versions -> {
             candidate(versions, range).ifPresent(e -> metadata(versions, e));
             preferred(name).flatMap(versions::entry).filter(e -> e.metadataSource().isPresent())
                     .ifPresent(e -> metadata(versions, e));
@@ -379,19 +401,31 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 continue;
             }
             PackageName name = base.name();
+            List<Via> via = via(name, parents);
+            Optional<DirectArtifact> artifact = direct.get(name);
+            if (artifact.isPresent()) {
+                packages.add(new ResolvedPackage(name, chosen.getValue(), extras.getOrDefault(name, new TreeSet<>()),
+                        List.of(), via, directMarker(name), artifact.get().metadata(), artifact));
+                continue;
+            }
             ProjectVersions versions = join(project(name));
             ProjectVersions.Entry entry = versions.entry(chosen.getValue()).orElseThrow();
             CoreMetadata md = join(metadata(versions, entry)).metadata().orElseThrow();
-            List<Via> via = new ArrayList<>();
-            Set<String> labels = new LinkedHashSet<>(requirementSources.getOrDefault(name, List.of()));
-            labels.addAll(constraintSources.getOrDefault(name, List.of()));
-            labels.forEach(label -> via.add(new Via.Source(label)));
-            parents.getOrDefault(name, Set.of()).forEach(p -> via.add(new Via.Parent(p)));
             packages.add(new ResolvedPackage(name, chosen.getValue(), extras.getOrDefault(name, new TreeSet<>()),
-                    entry.files(), via, directMarker(name), md));
+                    entry.files(), via, directMarker(name), md, Optional.empty()));
         }
         packages.sort(Comparator.comparing(ResolvedPackage::name));
         return new Resolution(request.target(), packages);
+    }
+
+    /** The input sources first (in input order), then the parent packages by name. */
+    private List<Via> via(PackageName name, Map<PackageName, Set<PackageName>> parents) {
+        List<Via> via = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>(requirementSources.getOrDefault(name, List.of()));
+        labels.addAll(constraintSources.getOrDefault(name, List.of()));
+        labels.forEach(label -> via.add(new Via.Source(label)));
+        parents.getOrDefault(name, Set.of()).forEach(p -> via.add(new Via.Parent(p)));
+        return via;
     }
 
     /** The marker of the direct requirements of {@code name} when each of them has one. */

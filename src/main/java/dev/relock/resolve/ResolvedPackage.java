@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param directMarker the marker of a direct requirement, when every direct requirement naming the
  *     package had one (it holds for the target)
  * @param metadata the core metadata the dependencies were read from
+ * @param direct the artifact of a direct reference the package is pinned to ({@link #files()} is then
+ *     empty: nothing comes from the index)
  */
 public record ResolvedPackage(
         PackageName name,
@@ -33,7 +35,8 @@ public record ResolvedPackage(
         List<DistFile> files,
         List<Via> via,
         Optional<MarkerTree> directMarker,
-        CoreMetadata metadata) {
+        CoreMetadata metadata,
+        Optional<DirectArtifact> direct) {
 
     public ResolvedPackage {
         Objects.requireNonNull(name, "name");
@@ -43,5 +46,6 @@ public record ResolvedPackage(
         via = List.copyOf(via);
         Objects.requireNonNull(directMarker, "directMarker");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(direct, "direct");
     }
 }

@@ -33,7 +33,8 @@ public final class Resolver {
      *
      * @throws RelockException of {@link RelockException.Kind#UNRESOLVABLE} when no set of versions
      *     satisfies the requirements; its message's first line names one cause and the following
-     *     lines explain the conflict step by step. BAD_INPUT for direct URL requirements, NETWORK
+     *     lines explain the conflict step by step. BAD_INPUT for URL requirements without a
+     *     {@link DirectArtifact} and for two different artifacts of one package, NETWORK
      *     for index failures.
      */
     public Resolution resolve(ResolveRequest request) {

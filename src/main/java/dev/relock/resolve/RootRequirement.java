@@ -2,17 +2,34 @@ package dev.relock.resolve;
 
 import dev.relock.pep508.Requirement;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A requirement or constraint the user gave, with the label that says where it came from.
  *
- * @param requirement the parsed requirement
+ * @param requirement the parsed requirement; for a direct reference {@code name @ reference}
  * @param source the label pip-compile prints under {@code # via}, such as {@code -r requirements.in}
  *     or {@code -c constraints.txt}
+ * @param artifact for a direct reference, the artifact it names (read by the caller); the
+ *     requirement's URL must then be present and its name the artifact's
  */
-public record RootRequirement(Requirement requirement, String source) {
+public record RootRequirement(Requirement requirement, String source, Optional<DirectArtifact> artifact) {
     public RootRequirement {
         Objects.requireNonNull(requirement, "requirement");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(artifact, "artifact");
+        if (artifact.isPresent() && (requirement.url().isEmpty() || !requirement.name().equals(artifact.get().name()))) {
+            throw new IllegalArgumentException("a direct artifact belongs to a URL requirement of the same name");
+        }
+    }
+
+    /** A requirement on the index (or a URL requirement refused by the resolver). */
+    public RootRequirement(Requirement requirement, String source) {
+        this(requirement, source, Optional.empty());
+    }
+
+    /** A direct reference to {@code artifact}: {@code name[extras] @ reference ; marker}. */
+    public static RootRequirement direct(Requirement requirement, String source, DirectArtifact artifact) {
+        return new RootRequirement(requirement, source, Optional.of(artifact));
     }
 }

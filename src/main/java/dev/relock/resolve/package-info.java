@@ -21,6 +21,10 @@
  *   <li>Pre-releases follow uv's policies; "if necessary" means no usable final release lies in
  *       the range, and "explicit" means a direct requirement or constraint names a pre-release.</li>
  *   <li>Constraints narrow every dependency on a package but never add the package.</li>
+ *   <li>Direct references ({@link dev.relock.resolve.DirectArtifact}, read by the caller) pin a
+ *       package to one artifact, as uv does: its only version is the artifact's, the index is never
+ *       asked about it, every other requirement on it (root or transitive) must admit that version,
+ *       and a {@code Requires-Dist} URL on it is accepted because the user named the artifact.</li>
  *   <li>Determinism: dependencies keep metadata order, via lists are sorted, and choices never
  *       depend on which network answer arrived first.</li>
  * </ul>

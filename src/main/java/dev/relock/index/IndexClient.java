@@ -39,7 +39,10 @@ import okhttp3.OkHttpClient;
 public final class IndexClient implements AutoCloseable {
     private final ExecutorService workers;
     private final HttpSettings httpSettings;
-    /** Created on the first request: a run answered from the cache never builds OkHttp's machinery. */
+    /**
+     * Created on the first request (a run answered from the cache never builds OkHttp's TLS and
+     * connection machinery), or right away when there is no cache to answer from.
+     */
     private volatile OkHttpClient http;
     private final HttpTransport transport;
     private final PageFetcher pages;
@@ -60,6 +63,11 @@ public final class IndexClient implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(parallelism, threads);
         this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
         this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
+        if (!b.cache.enabled() && !b.offline) {
+            // Every request will go to the network: build the client now, beside the caller's own
+            // start-up work, rather than on the first request while every worker waits for it.
+            workers.execute(this::http);
+        }
         ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);

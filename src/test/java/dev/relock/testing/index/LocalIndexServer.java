@@ -73,6 +73,7 @@ public final class LocalIndexServer implements AutoCloseable {
     private final ArtifactStore store = new ArtifactStore();
     private final Object publishLock = new Object();
     private volatile Scenario scenario;
+    private volatile RenderedPages renderedPages;
     private volatile boolean jsonApi = true;
     private volatile boolean coreMetadata = true;
     private volatile boolean rangeRequests = true;
@@ -85,6 +86,7 @@ public final class LocalIndexServer implements AutoCloseable {
 
     private LocalIndexServer(Scenario scenario, int port) throws IOException {
         this.scenario = scenario;
+        this.renderedPages = new RenderedPages(scenario, new ConcurrentHashMap<>());
         this.workers = Executors.newFixedThreadPool(32, daemonThreads("relock-index-worker"));
         this.delayer = Executors.newScheduledThreadPool(2, daemonThreads("relock-index-delay"));
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -421,14 +423,33 @@ public final class LocalIndexServer implements AutoCloseable {
             SimplePages.Options options = new SimplePages.Options(coreMetadata, wrongMetadataHash);
             Instant modified = p.releases().stream().map(ReleaseSpec::uploadTime)
                     .max(Comparator.naturalOrder()).orElse(Scenario.DEFAULT_EPOCH);
-            return page(exchange, SimplePages.projectHtml(p, files, options),
-                    () -> SimplePages.projectJson(p, files, options, baseUrl()), modified);
+            return page(exchange, rendered(current, p, options, "html", () -> SimplePages.projectHtml(p, files, options)),
+                    () -> rendered(current, p, options, "json", () -> SimplePages.projectJson(p, files, options, baseUrl())),
+                    modified);
         }
         if (path.startsWith("/files/")) {
             return file(exchange, current, path.substring("/files/".length()));
         }
         return Response.text(404, "not found");
     }
+
+    /**
+     * A project page rendered once per scenario state: a real index serves pages from a cache, so
+     * re-rendering (and hashing) every page on every request would charge the machine under test
+     * for work a remote index does elsewhere.
+     */
+    private byte[] rendered(Scenario current, ProjectSpec project, SimplePages.Options options, String format,
+            java.util.function.Supplier<byte[]> render) {
+        RenderedPages pages = renderedPages;
+        if (pages.scenario() != current) {
+            pages = new RenderedPages(current, new ConcurrentHashMap<>());
+            renderedPages = pages;
+        }
+        return pages.bytes().computeIfAbsent(project.normalizedName() + " " + options + " " + format, k -> render.get());
+    }
+
+    /** Pages rendered from one scenario state (compared by identity: each change makes a new scenario). */
+    private record RenderedPages(Scenario scenario, Map<String, byte[]> bytes) {}
 
     private static Response redirect(String location) {
         return Response.text(301, "moved to " + location).header("Location", location);

@@ -54,6 +54,12 @@ public interface Cache {
     /** False for {@link #disabled()}. */
     boolean enabled();
 
+    /**
+     * Whether {@code bucket} may hold entries: a cheap look (no entry is read), for guessing early
+     * whether a run will be answered from the cache. Always false for {@link #disabled()}.
+     */
+    boolean mayHold(CacheBucket bucket);
+
     /** The entry stored under {@code key}, if present and intact. */
     Optional<CacheEntry> read(CacheBucket bucket, String key);
 

@@ -40,6 +40,11 @@ final class DirectoryCache implements Cache {
     }
 
     @Override
+    public boolean mayHold(CacheBucket bucket) {
+        return Files.isDirectory(root.resolve(bucket.directoryName()));
+    }
+
+    @Override
     public Optional<CacheEntry> read(CacheBucket bucket, String key) {
         Path file = entryPath(bucket, key);
         byte[] bytes;

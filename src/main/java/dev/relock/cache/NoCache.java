@@ -13,6 +13,11 @@ enum NoCache implements Cache {
     }
 
     @Override
+    public boolean mayHold(CacheBucket bucket) {
+        return false;
+    }
+
+    @Override
     public Optional<CacheEntry> read(CacheBucket bucket, String key) {
         return Optional.empty();
     }

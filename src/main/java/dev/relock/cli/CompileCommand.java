@@ -99,6 +99,7 @@ public final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext ctx = root.context();
+        index.prepareNetwork(ctx);
         GlobalOptions global = root.global();
         PrintWriter err = ctx.err();
         Path start = sources.isEmpty() ? ctx.workingDirectory() : ctx.workingDirectory().resolve(sources.get(0)).getParent();

@@ -1,6 +1,7 @@
 package dev.relock.cli;
 
 import dev.relock.cache.Cache;
+import dev.relock.cache.CacheBucket;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexLog;
 import dev.relock.index.IndexSources;
@@ -98,6 +99,18 @@ public final class IndexOptions {
                 : ctx.var("RELOCK_CACHE_DIR").map(Path::of).orElseGet(() -> Cache.defaultRoot(
                         ctx.env(), Path.of(System.getProperty("user.home")), System.getProperty("os.name")));
         return Cache.at(root);
+    }
+
+    /**
+     * Starts building the HTTP machinery in the background when the run will probably need the
+     * network: not {@code --offline}, and no cached pages to answer from. Commands call it first,
+     * so the work overlaps their own start-up ({@link IndexClient#prepareNetwork()}); a run that
+     * guessed wrong builds it on its first request instead.
+     */
+    public void prepareNetwork(RunContext ctx) {
+        if (!offline && !cache(ctx).mayHold(CacheBucket.SIMPLE)) {
+            IndexClient.prepareNetwork();
+        }
     }
 
     /** A client for {@code sources} with these options' cache, offline mode and concurrency. */

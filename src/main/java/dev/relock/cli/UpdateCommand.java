@@ -110,6 +110,7 @@ public final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext ctx = root.context();
+        index.prepareNetwork(ctx);
         Optional<String> token = ctx.var(tokenEnv);
         List<String> secrets = token.stream().toList();
         try {

@@ -83,6 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext ctx = root.context();
+        index.prepareNetwork(ctx);
         Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
         List<Check> checks = Checks.select(Checks.all(wheelhouseDir), only, skip);
         VerifyRequest request = new VerifyRequest(

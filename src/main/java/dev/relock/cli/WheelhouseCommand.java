@@ -84,6 +84,7 @@ final class WheelhouseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext ctx = root.context();
+        index.prepareNetwork(ctx);
         Path lockPath = ctx.resolve(lockfile);
         Lockfile lock = LockfileReader.read(lockPath);
         List<Target> targets = targets(lockPath.getParent());

@@ -40,8 +40,8 @@ public final class IndexClient implements AutoCloseable {
     private final ExecutorService workers;
     private final HttpSettings httpSettings;
     /**
-     * Created on the first request (a run answered from the cache never builds OkHttp's TLS and
-     * connection machinery), or right away when there is no cache to answer from.
+     * Created on the first request, from {@link HttpClients#base()}: a run answered from the cache
+     * never builds OkHttp's machinery.
      */
     private volatile OkHttpClient http;
     private final HttpTransport transport;
@@ -63,15 +63,21 @@ public final class IndexClient implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(parallelism, threads);
         this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
         this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
-        if (!b.cache.enabled() && !b.offline) {
-            // Every request will go to the network: build the client now, beside the caller's own
-            // start-up work, rather than on the first request while every worker waits for it.
-            workers.execute(this::http);
-        }
+
         ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
+    }
+
+    /**
+     * Starts building the HTTP machinery (trust store, TLS context) on a background thread. A
+     * command that will probably use the network calls this first thing, so the work overlaps its
+     * own single-threaded start-up instead of delaying the first request. Optional: without it,
+     * the first request builds the same thing.
+     */
+    public static void prepareNetwork() {
+        HttpClients.prepareInBackground();
     }
 
     /** A builder for a client over {@code sources}. */
@@ -182,7 +188,7 @@ public final class IndexClient implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(b.parallelism());
         dispatcher.setMaxRequestsPerHost(b.parallelism());
-        return new OkHttpClient.Builder()
+        return HttpClients.base().newBuilder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(b.parallelism(), 5, TimeUnit.MINUTES))
                 .connectTimeout(b.connectTimeout())

@@ -137,6 +137,16 @@ class CacheTest {
     }
 
     @Test
+    void aBucketMayHoldEntriesOnlyOnceOneWasWritten() {
+        DirectoryCache cache = new DirectoryCache(root);
+        assertThat(cache.mayHold(CacheBucket.SIMPLE)).isFalse();
+        cache.write(CacheBucket.SIMPLE, "k", CacheMeta.immutable(T0), bytes("{}"));
+        assertThat(cache.mayHold(CacheBucket.SIMPLE)).isTrue();
+        assertThat(cache.mayHold(CacheBucket.METADATA)).isFalse();
+        assertThat(Cache.disabled().mayHold(CacheBucket.SIMPLE)).isFalse();
+    }
+
+    @Test
     void theDisabledCacheRemembersNothing() throws IOException {
         Cache cache = Cache.disabled();
         cache.write(CacheBucket.SIMPLE, "k", CacheMeta.immutable(T0), bytes("x"));

@@ -16,8 +16,24 @@ final class ArtifactStore {
     record IndexedFile(ProjectSpec project, ReleaseSpec release, BuiltDistribution dist) {}
 
     private final ConcurrentHashMap<Key, BuiltDistribution> cache = new ConcurrentHashMap<>();
-    /** Page data per project state; a publish or yank makes a new ProjectSpec and so a new entry. */
-    private final ConcurrentHashMap<ProjectSpec, List<IndexedFile>> projects = new ConcurrentHashMap<>();
+    /**
+     * Page data per project state; a publish or yank makes a new ProjectSpec and so a new entry.
+     * Keyed by identity: hashing a whole project spec on every request was the server's main cost.
+     */
+    private final ConcurrentHashMap<SameSpec, List<IndexedFile>> projects = new ConcurrentHashMap<>();
+
+    /** A project spec compared by identity. */
+    private record SameSpec(ProjectSpec spec) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameSpec other && other.spec == spec;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(spec);
+        }
+    }
 
     BuiltDistribution get(ProjectSpec project, ReleaseSpec release, DistributionSpec dist) {
         return cache.computeIfAbsent(new Key(project.name(), release.contentKey(), dist),
@@ -26,7 +42,7 @@ final class ArtifactStore {
 
     /** Every file of the project in release order. */
     List<IndexedFile> files(ProjectSpec project) {
-        return projects.computeIfAbsent(project, this::build);
+        return projects.computeIfAbsent(new SameSpec(project), key -> build(key.spec()));
     }
 
     private List<IndexedFile> build(ProjectSpec project) {

@@ -401,8 +401,8 @@ public final class LocalIndexServer implements AutoCloseable {
             return redirect("/simple/");
         }
         if (path.equals("/simple/")) {
-            return page(exchange, SimplePages.projectListHtml(current), () -> SimplePages.projectListJson(current),
-                    current.lastUpload());
+            return page(exchange, () -> Rendered.of(SimplePages.projectListHtml(current)),
+                    () -> Rendered.of(SimplePages.projectListJson(current)), current.lastUpload());
         }
         if (path.startsWith("/simple/")) {
             String name = path.substring("/simple/".length());
@@ -423,7 +423,7 @@ public final class LocalIndexServer implements AutoCloseable {
             SimplePages.Options options = new SimplePages.Options(coreMetadata, wrongMetadataHash);
             Instant modified = p.releases().stream().map(ReleaseSpec::uploadTime)
                     .max(Comparator.naturalOrder()).orElse(Scenario.DEFAULT_EPOCH);
-            return page(exchange, rendered(current, p, options, "html", () -> SimplePages.projectHtml(p, files, options)),
+            return page(exchange, () -> rendered(current, p, options, "html", () -> SimplePages.projectHtml(p, files, options)),
                     () -> rendered(current, p, options, "json", () -> SimplePages.projectJson(p, files, options, baseUrl())),
                     modified);
         }
@@ -438,36 +438,45 @@ public final class LocalIndexServer implements AutoCloseable {
      * re-rendering (and hashing) every page on every request would charge the machine under test
      * for work a remote index does elsewhere.
      */
-    private byte[] rendered(Scenario current, ProjectSpec project, SimplePages.Options options, String format,
+    private Rendered rendered(Scenario current, ProjectSpec project, SimplePages.Options options, String format,
             java.util.function.Supplier<byte[]> render) {
         RenderedPages pages = renderedPages;
         if (pages.scenario() != current) {
             pages = new RenderedPages(current, new ConcurrentHashMap<>());
             renderedPages = pages;
         }
-        return pages.bytes().computeIfAbsent(project.normalizedName() + " " + options + " " + format, k -> render.get());
+        return pages.byKey().computeIfAbsent(project.normalizedName() + " " + options + " " + format,
+                k -> Rendered.of(render.get()));
+    }
+
+    /** A page body with its ETag. */
+    private record Rendered(byte[] body, String etag) {
+        static Rendered of(byte[] body) {
+            return new Rendered(body, "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"");
+        }
     }
 
     /** Pages rendered from one scenario state (compared by identity: each change makes a new scenario). */
-    private record RenderedPages(Scenario scenario, Map<String, byte[]> bytes) {}
+    private record RenderedPages(Scenario scenario, Map<String, Rendered> byKey) {}
 
     private static Response redirect(String location) {
         return Response.text(301, "moved to " + location).header("Location", location);
     }
 
-    private Response page(HttpExchange exchange, byte[] html, java.util.function.Supplier<byte[]> json,
-            Instant modified) {
+    private Response page(HttpExchange exchange, java.util.function.Supplier<Rendered> html,
+            java.util.function.Supplier<Rendered> json, Instant modified) {
         Optional<String> type = negotiate(exchange.getRequestHeaders().getFirst("Accept"), jsonApi);
         if (type.isEmpty()) {
             return Response.text(406, "acceptable: text/html, " + HTML_V1 + (jsonApi ? ", " + JSON_V1 : ""));
         }
         boolean asJson = type.get().equals(JSON_V1);
-        byte[] body = asJson ? json.get() : html;
+        Rendered page = asJson ? json.get() : html.get();
+        byte[] body = page.body();
         String contentType = type.get().equals("text/html") ? "text/html; charset=utf-8" : type.get();
         Response response = Response.of(200, contentType, body)
                 .header("Vary", "Accept, Accept-Encoding")
                 .header("Cache-Control", PAGE_CACHE_CONTROL)
-                .header("ETag", "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"")
+                .header("ETag", page.etag())
                 .header("Last-Modified", HTTP_DATE.format(modified));
         return conditional(exchange, response, modified);
     }

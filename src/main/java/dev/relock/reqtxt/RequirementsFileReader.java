@@ -455,11 +455,17 @@ public final class RequirementsFileReader {
         SourceLocation lastBackslash = null;
         int number = 0;
         int i = 0;
+        int nextLf = content.indexOf('\n');
+        int nextCr = content.indexOf('\r');
         while (i < content.length()) {
-            int end = i;
-            while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
-                end++;
+            if (nextLf >= 0 && nextLf < i) {
+                nextLf = content.indexOf('\n', i);
             }
+            if (nextCr >= 0 && nextCr < i) {
+                nextCr = content.indexOf('\r', i);
+            }
+            int end = nextLf < 0 ? (nextCr < 0 ? content.length() : nextCr)
+                    : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
             number++;
             MappedText physical = MappedText.ofLine(content.substring(i, end), number);
             if (end < content.length() && content.charAt(end) == '\r' && end + 1 < content.length()
@@ -467,7 +473,7 @@ public final class RequirementsFileReader {
                 end++;
             }
             i = end + 1;
-            boolean comment = COMMENT_LINE.matcher(physical.text()).find();
+            boolean comment = isCommentLine(physical.text());
             if (!physical.text().endsWith("\\") || comment) {
                 MappedText complete = comment ? physical.replace(0, 0, " ") : physical;
                 result.add(pending == null ? complete : pending.concat(complete));
@@ -487,6 +493,21 @@ public final class RequirementsFileReader {
                     "line continuation (backslash) at the end of the file has no following line");
         }
         return result;
+    }
+
+    /** {@link #COMMENT_LINE}, answered without the regex for the lines nearly every file has. */
+    private static boolean isCommentLine(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char first = line.charAt(0);
+        if (first == '#') {
+            return true;
+        }
+        if (first < 0x80 && first != ' ' && first != '\t' && first != '\f' && first != 0x0B) {
+            return false;
+        }
+        return COMMENT_LINE.matcher(line).find();
     }
 
     private static String decode(Path file, byte[] bytes) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -199,17 +198,6 @@ public final class BinaryPolicy {
     /** The {@code --only-binary} values that restate this policy: {@code :all:} first, then sorted names. */
     public List<String> onlyBinaryValues() {
         return values(onlyBinaryAll, onlyBinary);
-    }
-
-    /**
-     * Which option takes the formats of {@code name} away, for explanations: {@code --only-binary}
-     * when sdists are not allowed, {@code --no-binary} when wheels are not, else empty.
-     */
-    public Optional<Kind> restriction(PackageName name) {
-        if (!allowsSdist(name)) {
-            return Optional.of(Kind.ONLY_BINARY);
-        }
-        return allowsWheel(name) ? Optional.empty() : Optional.of(Kind.NO_BINARY);
     }
 
     private static List<String> values(boolean all, SortedSet<PackageName> names) {

@@ -8,16 +8,23 @@ import dev.relock.lock.Compiler;
 import dev.relock.lock.IndexSettings;
 import dev.relock.name.ExtraName;
 import dev.relock.reqtxt.AnnotationStyle;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.ResolverListener;
 import dev.relock.workspace.TargetSelection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -96,6 +103,34 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--all-extras", description = "Include every optional-dependencies group of pyproject.toml.")
     boolean allExtras;
 
+    @Option(names = "--no-binary", paramLabel = "NAMES", parameterConsumer = BinaryOptionConsumer.class,
+            description = "Do not use wheels of these packages (comma-separated names, :all: or :none:;"
+                    + " repeatable, as pip). relock does not build, so their sdists must declare static metadata.")
+    List<String> noBinary = new ArrayList<>();
+
+    @Option(names = "--only-binary", paramLabel = "NAMES", parameterConsumer = BinaryOptionConsumer.class,
+            description = "Do not use sdists of these packages (comma-separated names, :all: or :none:;"
+                    + " repeatable, as pip).")
+    List<String> onlyBinary = new ArrayList<>();
+
+    /** Both binary options in command-line order: a later one overrides an earlier one. */
+    private final List<BinaryPolicy.Option> binaryOptions = new ArrayList<>();
+
+    /** Collects {@code --no-binary} and {@code --only-binary} into one list, keeping their order. */
+    static final class BinaryOptionConsumer implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            String flag = ((OptionSpec) argSpec).longestName();
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "Missing required parameter for option '"
+                        + flag + "' (NAMES)");
+            }
+            BinaryPolicy.Kind kind = flag.equals(BinaryPolicy.Kind.NO_BINARY.flag())
+                    ? BinaryPolicy.Kind.NO_BINARY : BinaryPolicy.Kind.ONLY_BINARY;
+            ((CompileCommand) commandSpec.userObject()).binaryOptions.add(new BinaryPolicy.Option(kind, args.pop()));
+        }
+    }
+
     @Override
     public Integer call() {
         RunContext ctx = root.context();
@@ -122,6 +157,9 @@ public final class CompileCommand implements Callable<Integer> {
             b.output(output);
         }
         constraints.forEach(b::constraint);
+        // Checked now, so that a bad value is a bad-input error before any index request.
+        BinaryPolicy.of(binaryOptions);
+        binaryOptions.forEach(b::binaryOption);
         upgradePackages.forEach(p -> b.upgradePackage(CompileRequest.parseUpgradePackage(p)));
         for (String extra : extras) {
             b.extra(ExtraName.tryOf(extra).orElseThrow(() -> new RelockException(

@@ -4,6 +4,7 @@ import dev.relock.common.RelockException;
 import dev.relock.name.ExtraName;
 import dev.relock.pep508.Requirement;
 import dev.relock.reqtxt.AnnotationStyle;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
 import dev.relock.tags.Target;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ import java.util.TreeSet;
  *     become constraints)
  * @param prereleases {@code --prerelease}; empty for the resolver's default
  * @param excludeNewer {@code --exclude-newer}
+ * @param binaryOptions {@code --no-binary} / {@code --only-binary} given as options, in command-line
+ *     order; pip applies them before the options of the requirements files (see {@link BinaryPolicy})
  * @param annotationStyle {@code --annotation-style}
  * @param stripExtras {@code --strip-extras}
  * @param emitIndexUrl false for {@code --no-emit-index-url}
@@ -63,6 +66,7 @@ public record CompileRequest(
         List<Requirement> upgradePackages,
         Optional<PrereleaseMode> prereleases,
         Optional<Instant> excludeNewer,
+        List<BinaryPolicy.Option> binaryOptions,
         AnnotationStyle annotationStyle,
         boolean stripExtras,
         boolean emitIndexUrl,
@@ -82,6 +86,7 @@ public record CompileRequest(
         upgradePackages = List.copyOf(upgradePackages);
         Objects.requireNonNull(prereleases, "prereleases");
         Objects.requireNonNull(excludeNewer, "excludeNewer");
+        binaryOptions = List.copyOf(binaryOptions);
         Objects.requireNonNull(annotationStyle, "annotationStyle");
         Objects.requireNonNull(customCommand, "customCommand");
         if (sources.isEmpty()) {
@@ -115,6 +120,7 @@ public record CompileRequest(
         b.upgradePackages.addAll(upgradePackages);
         b.prereleases = prereleases;
         b.excludeNewer = excludeNewer;
+        b.binaryOptions.addAll(binaryOptions);
         b.annotationStyle = annotationStyle;
         b.stripExtras = stripExtras;
         b.emitIndexUrl = emitIndexUrl;
@@ -183,6 +189,7 @@ public record CompileRequest(
         private final List<Requirement> upgradePackages = new ArrayList<>();
         private Optional<PrereleaseMode> prereleases = Optional.empty();
         private Optional<Instant> excludeNewer = Optional.empty();
+        private final List<BinaryPolicy.Option> binaryOptions = new ArrayList<>();
         private AnnotationStyle annotationStyle = AnnotationStyle.SPLIT;
         private boolean stripExtras;
         private boolean emitIndexUrl = true;
@@ -262,6 +269,12 @@ public record CompileRequest(
             return this;
         }
 
+        /** Adds a {@code --no-binary} / {@code --only-binary} option after those added before. */
+        public Builder binaryOption(BinaryPolicy.Option option) {
+            binaryOptions.add(Objects.requireNonNull(option, "option"));
+            return this;
+        }
+
         public Builder annotationStyle(AnnotationStyle style) {
             annotationStyle = style;
             return this;
@@ -316,7 +329,7 @@ public record CompileRequest(
             Path out = output.orElseGet(() -> defaultOutput(srcs));
             return new CompileRequest(workingDirectory, srcs, out, constraintFiles, extras, allExtras, target,
                     pythonVersionOption, index, generateHashes, allowUnsafe, upgradeAll, upgradePackages,
-                    prereleases, excludeNewer, annotationStyle, stripExtras, emitIndexUrl, header, customCommand,
+                    prereleases, excludeNewer, binaryOptions, annotationStyle, stripExtras, emitIndexUrl, header, customCommand,
                     dryRun);
         }
 

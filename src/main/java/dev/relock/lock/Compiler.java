@@ -13,6 +13,7 @@ import dev.relock.reqtxt.LockfileWriter;
 import dev.relock.reqtxt.Pin;
 import dev.relock.reqtxt.PipOptions;
 import dev.relock.reqtxt.Trailer;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
 import dev.relock.resolve.Resolution;
 import dev.relock.resolve.ResolveRequest;
@@ -92,6 +93,10 @@ public final class Compiler {
         request.prereleases().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
                 .ifPresent(resolve::prereleases);
         request.excludeNewer().ifPresent(resolve::excludeNewer);
+        // As in pip: the command line's options first, then the requirements files' lines.
+        BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.binaryOptions().stream(),
+                inputs.binaryOptions().stream()).toList());
+        resolve.binary(binary);
 
         Lockfile lockfile;
         Resolution resolution;
@@ -101,10 +106,10 @@ public final class Compiler {
             resolve.requirements(direct.requirements());
             Prefetch prefetch = Prefetch.start(client, request.target(),
                     inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences,
-                    direct.outputs().keySet());
+                    direct.outputs().keySet(), binary);
             try {
                 resolution = new Resolver(client, listener).resolve(resolve.build());
-                lockfile = new LockBuilder(request, index, fileOptions, client, direct.outputs()).build(resolution);
+                lockfile = new LockBuilder(request, index, fileOptions, binary, client, direct.outputs()).build(resolution);
             } finally {
                 prefetch.stopAndWait(PREFETCH_GRACE);
             }

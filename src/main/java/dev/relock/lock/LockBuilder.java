@@ -11,6 +11,7 @@ import dev.relock.reqtxt.LockfileOptions;
 import dev.relock.reqtxt.Pin;
 import dev.relock.reqtxt.PipOptions;
 import dev.relock.reqtxt.Trailer;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.ResolvedPackage;
 import dev.relock.resolve.Resolution;
 import dev.relock.resolve.Via;
@@ -33,19 +34,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns a {@link Resolution} into the {@link Lockfile} a compile writes. */
+/**
+ * Turns a {@link Resolution} into the {@link Lockfile} a compile writes. The options block states
+ * the compile's {@link BinaryPolicy} as pip-compile does (the final state, {@code :all:} first, then
+ * sorted names). Hashes cover every file of each pinned version (all platforms) except those the
+ * policy rules out for the package: pip-compile hashes the candidates its package finder returns,
+ * and pip's finder drops wheels under {@code --no-binary} and sdists under {@code --only-binary}
+ * (pip-compile 7.x; older releases took every file from PyPI's JSON API).
+ */
 final class LockBuilder {
     private final CompileRequest request;
     private final IndexSettings index;
     private final PipOptions fileOptions;
+    private final BinaryPolicy binary;
     private final IndexClient client;
     private final Map<PackageName, DirectReferences.Output> direct;
 
-    LockBuilder(CompileRequest request, IndexSettings index, PipOptions fileOptions, IndexClient client,
-            Map<PackageName, DirectReferences.Output> direct) {
+    LockBuilder(CompileRequest request, IndexSettings index, PipOptions fileOptions, BinaryPolicy binary,
+            IndexClient client, Map<PackageName, DirectReferences.Output> direct) {
         this.request = request;
         this.index = index;
         this.fileOptions = fileOptions;
+        this.binary = binary;
         this.client = client;
         this.direct = Map.copyOf(direct);
     }
@@ -86,7 +96,7 @@ final class LockBuilder {
         List<Hash> hashes = new ArrayList<>();
         if (withHashes) {
             TreeSet<String> digests = new TreeSet<>();
-            for (DistFile f : p.files()) {
+            for (DistFile f : hashed(p)) {
                 digests.add(f.sha256().orElseGet(() -> computed.get(f)));
             }
             digests.forEach(d -> hashes.add(new Hash("sha256", d)));
@@ -105,7 +115,7 @@ final class LockBuilder {
     private Map<DistFile, String> computeMissingHashes(Resolution resolution) {
         List<DistFile> missing = resolution.packages().stream()
                 .filter(p -> request.allowUnsafe() || !Compiler.UNSAFE.contains(p.name()))
-                .flatMap(p -> p.files().stream())
+                .flatMap(p -> hashed(p).stream())
                 .filter(f -> f.sha256().isEmpty())
                 .toList();
         if (missing.isEmpty()) {
@@ -147,6 +157,13 @@ final class LockBuilder {
         }
     }
 
+    /** The files of {@code p} whose hashes are written: those in a format the binary policy allows for it. */
+    private List<DistFile> hashed(ResolvedPackage p) {
+        boolean wheels = binary.allowsWheel(p.name());
+        boolean sdists = binary.allowsSdist(p.name());
+        return p.files().stream().filter(f -> f.isWheel() ? wheels : sdists).toList();
+    }
+
     static String sha256(Path file) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -173,7 +190,7 @@ final class LockBuilder {
         Optional<String> indexUrl = request.emitIndexUrl() ? index.recordedIndexUrl() : Optional.empty();
         List<String> extra = request.emitIndexUrl() ? index.recordedExtraIndexUrls() : List.of();
         return new LockfileOptions(indexUrl, extra, index.findLinks(), fileOptions.trustedHosts(),
-                List.copyOf(new TreeSet<>(fileOptions.noBinary())), List.copyOf(new TreeSet<>(fileOptions.onlyBinary())));
+                binary.noBinaryValues(), binary.onlyBinaryValues());
     }
 
     private List<String> header() {

@@ -12,6 +12,7 @@ import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Requirement;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.tags.Target;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,33 +35,37 @@ import java.util.concurrent.TimeoutException;
  * marker holds for the target. The index client memoizes requests, so the resolver joins these
  * instead of sending its own; a wrong guess (the resolver backtracks) costs one request per
  * project and never changes the result. Failures are left for the resolver to meet (the client
- * forgets failed requests).
+ * forgets failed requests). Files the {@link BinaryPolicy} rules out are skipped as the resolver
+ * skips them.
  */
 final class Prefetch {
     private final IndexClient client;
     private final Target target;
     private final Map<PackageName, Version> pins;
+    private final BinaryPolicy binary;
     private final MarkerEnvironment environment;
     private final Version python;
     private final Set<PackageName> seen = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    private Prefetch(IndexClient client, Target target, Map<PackageName, Version> pins) {
+    private Prefetch(IndexClient client, Target target, Map<PackageName, Version> pins, BinaryPolicy binary) {
         this.client = client;
         this.target = target;
         this.pins = Map.copyOf(pins);
+        this.binary = binary;
         this.environment = MarkerEnvironment.fromMap(target.markerValues());
         this.python = Version.parse(target.python().fullVersion());
     }
 
     /**
      * Starts prefetching for {@code roots} and {@code pins}; the {@code direct} packages come from
-     * direct references, so their index pages are never asked for.
+     * direct references, so their index pages are never asked for; {@code binary} is the compile's
+     * {@code --no-binary} / {@code --only-binary} policy.
      */
     static Prefetch start(IndexClient client, Target target, Collection<Requirement> roots,
-            Map<PackageName, Version> pins, Set<PackageName> direct) {
-        Prefetch p = new Prefetch(client, target, pins);
+            Map<PackageName, Version> pins, Set<PackageName> direct, BinaryPolicy binary) {
+        Prefetch p = new Prefetch(client, target, pins, binary);
         p.seen.addAll(direct);
         roots.forEach(p::visit);
         pins.keySet().forEach(name -> p.visit(new Requirement(name, List.of(), VersionSpecifiers.parse(""),
@@ -98,7 +103,7 @@ final class Prefetch {
             return;
         }
         track(client.projectAsync(name).thenAccept(page -> candidate(page, requirement)
-                .flatMap(version -> metadataSource(page, version, target))
+                .flatMap(version -> metadataSource(page, version, target, binary))
                 .filter(source -> !stopped)
                 .ifPresent(source -> track(client.metadataAsync(source).thenAccept(md -> {
                     Set<ExtraName> extras = Set.copyOf(requirement.extras());
@@ -133,15 +138,15 @@ final class Prefetch {
         for (int i = versions.size() - 1; i >= 0; i--) {
             Version v = versions.get(i);
             if (!v.isPrerelease() && requirement.specifiers().contains(v)
-                    && page.filesOf(v).stream().anyMatch(f -> !f.yanked().isYanked() && usable(f))) {
+                    && page.filesOf(v).stream().anyMatch(f -> !f.yanked().isYanked() && usable(f, page.name()))) {
                 return Optional.of(v);
             }
         }
         return Optional.empty();
     }
 
-    private boolean usable(DistFile f) {
-        if (f.parsed() instanceof WheelFilename w && !w.isCompatible(target)) {
+    private boolean usable(DistFile f, PackageName name) {
+        if (!allowed(f, name, target, binary)) {
             return false;
         }
         return f.requiresPython().flatMap(Prefetch::lenient).map(s -> s.contains(python)).orElse(true);
@@ -155,10 +160,20 @@ final class Prefetch {
         }
     }
 
-    /** The file the resolver reads {@code version}'s metadata from: a compatible wheel (PEP 658 first), else the sdist. */
-    static Optional<DistFile> metadataSource(ProjectPage page, Version version, Target target) {
+    /** Whether {@code f} is a wheel for the target or an sdist, in a format {@code binary} allows for {@code name}. */
+    private static boolean allowed(DistFile f, PackageName name, Target target, BinaryPolicy binary) {
+        return f.parsed() instanceof WheelFilename w
+                ? binary.allowsWheel(name) && w.isCompatible(target)
+                : binary.allowsSdist(name);
+    }
+
+    /**
+     * The file the resolver reads {@code version}'s metadata from: a compatible wheel (PEP 658 first),
+     * else the sdist, among the formats {@code binary} allows.
+     */
+    static Optional<DistFile> metadataSource(ProjectPage page, Version version, Target target, BinaryPolicy binary) {
         return page.filesOf(version).stream()
-                .filter(f -> !(f.parsed() instanceof WheelFilename w) || w.isCompatible(target))
+                .filter(f -> allowed(f, page.name(), target, binary))
                 .min(Comparator.comparing((DistFile f) -> f.yanked().isYanked())
                         .thenComparingInt(f -> f.isWheel() ? (f.coreMetadata().isPresent() ? 0 : 1) : 2)
                         .thenComparing(DistFile::filename));

@@ -9,6 +9,7 @@ import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileReader;
 import dev.relock.reqtxt.Trailer;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
 import dev.relock.tags.Target;
 import dev.relock.tags.TargetPlatform;
@@ -25,7 +26,10 @@ import java.util.regex.Pattern;
  * The command line in a lockfile's header: written by relock in a normalized form (only the options
  * that shape the result, sorted, paths relative to the working directory, no credentials), and read
  * back from relock, pip-compile and {@code uv pip compile} headers to recompile a lockfile with the
- * options it was made with.
+ * options it was made with. {@code --no-binary} / {@code --only-binary} keep their command-line
+ * order (it matters, see {@link BinaryPolicy}) after the other, sorted options; they are read back
+ * from relock and uv commands, from uv's {@code --no-build} ({@code --only-binary :all:}) and from
+ * pip-compile's {@code --pip-args}.
  */
 final class RecordedCommand {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -81,6 +85,7 @@ final class RecordedCommand {
         }
         List<String> words = new ArrayList<>(List.of("relock", "compile"));
         options.stream().sorted().forEach(words::add);
+        r.binaryOptions().forEach(o -> words.add(o.toString()));
         r.sources().forEach(s -> words.add(Paths.display(wd, s)));
         return String.join(" ", words.stream().map(RecordedCommand::quote).toList());
     }
@@ -152,6 +157,10 @@ final class RecordedCommand {
                 case "--prerelease" -> b.prereleases(parseMode(v));
                 case "--exclude-newer" -> b.excludeNewer(CompileRequest.parseTimestamp(v));
                 case "--python-version" -> b.pythonVersionOption(value);
+                case "--no-binary" -> b.binaryOption(BinaryPolicy.Option.noBinary(v));
+                case "--only-binary" -> b.binaryOption(BinaryPolicy.Option.onlyBinary(v));
+                case "--no-build" -> b.binaryOption(BinaryPolicy.Option.onlyBinary(":all:"));
+                case "--pip-args" -> pipArgs(v).forEach(b::binaryOption);
                 default -> {
                     if (!word.startsWith("-") && !word.isEmpty()) {
                         sources.add(locate(word, lockDir, workingDirectory));
@@ -178,6 +187,23 @@ final class RecordedCommand {
             b.customCommand(command.get());
         }
         return b.build();
+    }
+
+    /** The {@code --no-binary} / {@code --only-binary} options inside pip-compile's {@code --pip-args} value. */
+    private static List<BinaryPolicy.Option> pipArgs(String value) {
+        List<String> args = split(value);
+        List<BinaryPolicy.Option> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            for (BinaryPolicy.Kind kind : BinaryPolicy.Kind.values()) {
+                if (arg.startsWith(kind.flag() + "=")) {
+                    out.add(new BinaryPolicy.Option(kind, arg.substring(kind.flag().length() + 1)));
+                } else if (arg.equals(kind.flag()) && i + 1 < args.size()) {
+                    out.add(new BinaryPolicy.Option(kind, args.get(++i)));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean allowUnsafe(Lockfile lf, Tool tool, boolean allowFlag, boolean noAllowFlag) {

@@ -12,6 +12,7 @@ import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileException;
 import dev.relock.reqtxt.RequirementsFileReader;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.RootRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +46,13 @@ final class Sources {
      * @param requirements the root requirements
      * @param constraints the constraints
      * @param pipOptions the global options the requirements files carry
+     * @param binaryOptions the files' {@code --no-binary} / {@code --only-binary} values, file by file in
+     *     reading order; within one file its {@code --no-binary} values come before its
+     *     {@code --only-binary} values ({@link PipOptions} keeps the two apart)
      * @param direct the direct references among the requirements (read once an index client exists)
      */
     record Inputs(List<RootRequirement> requirements, List<RootRequirement> constraints, PipOptions pipOptions,
-            List<DirectReferences.Entry> direct) {}
+            List<BinaryPolicy.Option> binaryOptions, List<DirectReferences.Entry> direct) {}
 
     private final Path workingDirectory;
     private final RequirementsFileReader reader;
@@ -96,7 +100,12 @@ final class Sources {
             c.constraints().forEach(e -> constraints.add(root(e, "-c ")));
             options.add(c.options());
         }
-        return new Inputs(requirements, constraints, merge(options), direct);
+        List<BinaryPolicy.Option> binary = new ArrayList<>();
+        for (PipOptions o : options) {
+            o.noBinary().forEach(v -> binary.add(BinaryPolicy.Option.noBinary(v)));
+            o.onlyBinary().forEach(v -> binary.add(BinaryPolicy.Option.onlyBinary(v)));
+        }
+        return new Inputs(requirements, constraints, merge(options), binary, direct);
     }
 
     private RequirementsFile readFile(Path file) {

@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  * One project's versions for one target, sorted, each with what makes it usable or not. Candidate
  * searches are binary searches per range segment instead of scans over every version, and a
  * version is judged (its files, Requires-Python, tags, yanked status) only when a search reaches it.
+ * Files the {@link BinaryPolicy} rules out for the project ({@code --no-binary} wheels,
+ * {@code --only-binary} sdists) do not make a version usable, but stay in {@link Entry#files()}.
  */
 final class ProjectVersions {
 
@@ -45,36 +47,44 @@ final class ProjectVersions {
     private final Target target;
     private final Version python;
     private final Optional<Instant> cutoff;
+    private final boolean wheels;
+    private final boolean sdists;
     private final Version[] versions;
     /** Entries are judged on first use: a resolution looks at a few versions of each project. */
     private final AtomicReferenceArray<Entry> entries;
     private final Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new ConcurrentHashMap<>();
 
-    private ProjectVersions(ProjectPage page, Target target, Version python, Optional<Instant> cutoff) {
+    private ProjectVersions(ProjectPage page, Target target, Version python, Optional<Instant> cutoff,
+            BinaryPolicy binary) {
         this.page = page;
         this.target = target;
         this.python = python;
         this.cutoff = cutoff;
+        this.wheels = binary.allowsWheel(page.name());
+        this.sdists = binary.allowsSdist(page.name());
         this.versions = page.versions().toArray(Version[]::new);
         this.entries = new AtomicReferenceArray<>(versions.length);
     }
 
-    static ProjectVersions of(ProjectPage page, Target target, Version python, Optional<Instant> cutoff) {
-        return new ProjectVersions(page, target, python, cutoff);
+    static ProjectVersions of(ProjectPage page, Target target, Version python, Optional<Instant> cutoff,
+            BinaryPolicy binary) {
+        return new ProjectVersions(page, target, python, cutoff, binary);
     }
 
     /** The entry at index {@code i}, judged now if it has not been yet (judging twice gives equal entries). */
     private Entry entryAt(int i) {
         Entry e = entries.get(i);
         if (e == null) {
-            e = entry(versions[i], page.filesOf(versions[i]), target, python, cutoff, parsedRequiresPython);
+            e = entry(versions[i], page.filesOf(versions[i]), target, python, cutoff, parsedRequiresPython, wheels,
+                    sdists);
             entries.compareAndSet(i, null, e);
         }
         return e;
     }
 
     private static Entry entry(Version version, List<DistFile> listed, Target target, Version python,
-            Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython) {
+            Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython, boolean wheels,
+            boolean sdists) {
         if (listed.isEmpty()) {
             return new Entry(version, Status.NO_COMPATIBLE_FILE, listed, Optional.empty(), "has no file with a usable URL");
         }
@@ -101,11 +111,11 @@ final class ProjectVersions {
             return new Entry(version, Status.REQUIRES_PYTHON, files, Optional.empty(), pythonProblem);
         }
         List<DistFile> usable = pythonOk.stream()
-                .filter(f -> !(f.parsed() instanceof WheelFilename w) || w.isCompatible(target))
+                .filter(f -> f.parsed() instanceof WheelFilename w ? wheels && w.isCompatible(target) : sdists)
                 .toList();
         if (usable.isEmpty()) {
             return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(),
-                    "has no wheel for Python " + target + " and no sdist");
+                    noUsableFile(pythonOk, target, wheels, sdists));
         }
         List<DistFile> notYanked = usable.stream().filter(f -> !f.yanked().isYanked()).toList();
         if (notYanked.isEmpty()) {
@@ -114,6 +124,18 @@ final class ProjectVersions {
             return new Entry(version, Status.YANKED, files, metadataSource(usable), "is yanked" + reason);
         }
         return new Entry(version, Status.USABLE, files, metadataSource(notYanked), "");
+    }
+
+    /** Why none of {@code files} (all fit the target's Python) is usable, naming the option that rules some out. */
+    private static String noUsableFile(List<DistFile> files, Target target, boolean wheels, boolean sdists) {
+        boolean anySdist = files.stream().anyMatch(f -> !f.isWheel());
+        if (!wheels) {
+            return "has no sdist, and wheels are disabled by --no-binary";
+        }
+        if (!sdists && anySdist) {
+            return "has no wheel for Python " + target + " and sdists are disabled by --only-binary";
+        }
+        return "has no wheel for Python " + target + " and no sdist";
     }
 
     /** Indexes publish malformed Requires-Python values; like pip, treat those as no limit. */

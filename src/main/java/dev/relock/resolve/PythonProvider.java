@@ -330,7 +330,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private CompletableFuture<ProjectVersions> project(PackageName name) {
         return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
-                .thenApply(page -> ProjectVersions.of(page, request.target(), python, request.excludeNewer())));
+                .thenApply(page -> ProjectVersions.of(page, request.target(), python, request.excludeNewer(),
+                        request.binary())));
     }
 
     private CompletableFuture<MetadataResult> metadata(ProjectVersions versions, ProjectVersions.Entry entry) {
@@ -344,9 +345,12 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
                     if (cause instanceof MetadataUnavailableException) {
-                        return new MetadataResult(Optional.empty(),
-                                "has only an sdist that needs a build to learn its dependencies (sdist only; "
-                                        + source.filename() + " does not declare them statically)");
+                        return new MetadataResult(Optional.empty(), request.binary().allowsWheel(versions.name())
+                                ? "has only an sdist that needs a build to learn its dependencies (sdist only; "
+                                        + source.filename() + " does not declare them statically)"
+                                : "needs a build to learn its dependencies: --no-binary disables its wheels, and "
+                                        + source.filename() + " does not declare them statically (PKG-INFO"
+                                        + " Metadata-Version 2.2+ without Dynamic dependencies)");
                     }
                     throw failure instanceof CompletionException c ? c : new CompletionException(cause);
                 }));

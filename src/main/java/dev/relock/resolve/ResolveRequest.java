@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param excludeNewer ignore files uploaded after this instant (files without an upload time are kept)
  * @param preferences versions of an existing lockfile, kept while they still satisfy (minimal churn)
  * @param upgrade which preferences are dropped
+ * @param binary which files may be used: {@code --no-binary} / {@code --only-binary}
  */
 public record ResolveRequest(
         List<RootRequirement> requirements,
@@ -31,7 +32,8 @@ public record ResolveRequest(
         PrereleaseMode prereleases,
         Optional<Instant> excludeNewer,
         Map<PackageName, Version> preferences,
-        UpgradePolicy upgrade) {
+        UpgradePolicy upgrade,
+        BinaryPolicy binary) {
 
     public ResolveRequest {
         requirements = List.copyOf(requirements);
@@ -41,9 +43,13 @@ public record ResolveRequest(
         Objects.requireNonNull(excludeNewer, "excludeNewer");
         preferences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
         Objects.requireNonNull(upgrade, "upgrade");
+        Objects.requireNonNull(binary, "binary");
     }
 
-    /** A builder with no requirements, {@link PrereleaseMode#IF_NECESSARY_OR_EXPLICIT}, no preferences. */
+    /**
+     * A builder with no requirements, {@link PrereleaseMode#IF_NECESSARY_OR_EXPLICIT}, no preferences
+     * and {@link BinaryPolicy#ALLOW_ALL}.
+     */
     public static Builder builder(Target target) {
         return new Builder(target);
     }
@@ -57,6 +63,7 @@ public record ResolveRequest(
         private Optional<Instant> excludeNewer = Optional.empty();
         private final Map<PackageName, Version> preferences = new LinkedHashMap<>();
         private UpgradePolicy upgrade = UpgradePolicy.NONE;
+        private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
 
         private Builder(Target target) {
             this.target = Objects.requireNonNull(target, "target");
@@ -112,9 +119,15 @@ public record ResolveRequest(
             return this;
         }
 
+        /** Which files may be used (default: wheels and sdists of every package). */
+        public Builder binary(BinaryPolicy policy) {
+            this.binary = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public ResolveRequest build() {
             return new ResolveRequest(requirements, constraints, target, prereleases, excludeNewer, preferences,
-                    upgrade);
+                    upgrade, binary);
         }
     }
 }

@@ -18,6 +18,10 @@
  *   <li>A version is usable only with a wheel for the target's tags or an sdist; an sdist's
  *       dependencies are trusted only from static PKG-INFO 2.2+, otherwise the version is
  *       unavailable because it needs a build.</li>
+ *   <li>{@code --no-binary} / {@code --only-binary} ({@link dev.relock.resolve.BinaryPolicy}) apply in
+ *       order with pip's rules ({@code :all:}, {@code :none:}, a later option moves a name, a name
+ *       beats {@code :all:}); a version whose only fitting files are ruled out is unusable, and under
+ *       {@code --no-binary} its dependencies must come from a static sdist.</li>
  *   <li>Pre-releases follow uv's policies; "if necessary" means no usable final release lies in
  *       the range, and "explicit" means a direct requirement or constraint names a pre-release.</li>
  *   <li>Constraints narrow every dependency on a package but never add the package.</li>

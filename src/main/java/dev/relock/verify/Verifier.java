@@ -5,6 +5,7 @@ import dev.relock.index.IndexClient;
 import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileReader;
+import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.ResolveRequest;
 import dev.relock.resolve.Resolver;
 import dev.relock.resolve.RootRequirement;
@@ -90,7 +91,9 @@ public final class Verifier {
 
     /**
      * Resolves the {@code .in} afresh with the pins as preferences, as {@code uv lock --check} does.
-     * Inputs with URL, path or editable requirements are not re-resolved (a note says so).
+     * Inputs with URL, path or editable requirements are not re-resolved (a note says so). The
+     * lockfile's recorded {@code --no-binary} / {@code --only-binary} lines steer it as they steered
+     * the compile.
      */
     private static Optional<ReResolution> reResolve(IndexClient client, RequirementsFile in, LockDocument lock,
             Target target, Set<String> notes) {
@@ -101,6 +104,13 @@ public final class Verifier {
             return Optional.empty();
         }
         ResolveRequest.Builder request = ResolveRequest.builder(target);
+        try {
+            request.binary(BinaryPolicy.recorded(lock.recordedIndexOptions().noBinary(),
+                    lock.recordedIndexOptions().onlyBinary()));
+        } catch (RelockException e) {
+            notes.add(lock.file().getFileName() + ": not re-resolved (--strict): " + e.getMessage());
+            return Optional.empty();
+        }
         for (RequirementEntry e : in.requirements()) {
             request.requirement(new RootRequirement(e.requirement().orElseThrow(), "-r " + e.location().file()
                     .getFileName()));

@@ -25,17 +25,34 @@ RUN mods="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 t
  && rm -f /opt/jre/lib/security/cacerts \
  && cp -L /etc/ssl/certs/java/cacerts /opt/jre/lib/security/cacerts
 # Class-data sharing: the base archive for the trimmed JRE, then relock's own classes from a
-# training run, so every invocation starts faster.
+# training run, so every invocation starts faster. The training run is a real, offline compile:
+# a one-wheel find-links directory (the wheel is made with the JDK's jar tool) exercises the
+# command line, the resolver, the index client, the cache and the lockfile writer, and with no
+# cached pages relock also prepares its HTTP client, so those classes are archived too.
 # The archive is only used when the jar path and JVM flags match, so train at the final path.
-RUN mkdir -p /opt/relock && cp target/relock.jar /opt/relock/relock.jar \
+RUN mkdir -p /opt/relock /tmp/train/wheels /tmp/train/whl/demo-1.0.dist-info \
+ && cp target/relock.jar /opt/relock/relock.jar \
+ && cd /tmp/train/whl \
+ && printf 'Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Python: >=3.8\n' > demo-1.0.dist-info/METADATA \
+ && printf 'Wheel-Version: 1.0\nGenerator: relock-training\nRoot-Is-Purelib: true\nTag: py3-none-any\n' \
+      > demo-1.0.dist-info/WHEEL \
+ && printf 'demo-1.0.dist-info/METADATA,,\ndemo-1.0.dist-info/WHEEL,,\ndemo-1.0.dist-info/RECORD,,\n' \
+      > demo-1.0.dist-info/RECORD \
+ && jar --create --no-manifest --file ../wheels/demo-1.0-py3-none-any.whl demo-1.0.dist-info \
+ && cd /tmp/train && echo demo > requirements.in && echo 3.12.1 > .python-version \
  && /opt/jre/bin/java -Xshare:dump > /dev/null \
- && /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/relock/relock.jsa -XX:TieredStopAtLevel=1 \
-      -XX:+UseSerialGC -jar /opt/relock/relock.jar --help > /dev/null
+ && /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/relock/relock.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/relock/relock.jar compile --no-index -f wheels \
+      --generate-hashes --cache-dir /tmp/train/cache requirements.in \
+ && grep -q '^demo==1.0' requirements.txt \
+ && rm -rf /tmp/train
 
 # The runtime needs no packages: the JRE carries its own trust store (copied above from Debian's
 # ca-certificates-java), relock needs no git binary (JGit) and no Python.
 FROM ${BASE}
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /opt/relock /opt/relock
+# JVM warnings go to stderr, never into stdout (which may carry --format json).
 ENTRYPOINT ["/opt/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", \
-            "-XX:SharedArchiveFile=/opt/relock/relock.jsa", "-jar", "/opt/relock/relock.jar"]
+            "-XX:SharedArchiveFile=/opt/relock/relock.jsa", "-Xlog:disable", "-Xlog:all=warning:stderr", \
+            "-jar", "/opt/relock/relock.jar"]

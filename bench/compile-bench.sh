@@ -70,12 +70,17 @@ relock_runs relock "${JAVA_OPTS[@]}"
 relock_runs relock-cds "${JAVA_OPTS[@]}" "${CDS[@]}"
 PINS=$(grep -c '==' "$PROJECT/requirements.txt")
 
-# pip's resolver, cold
+# pip's resolver, cold (no cache) and warm (its HTTP cache filled by one untimed run first)
 log "pip runs"
+PIP=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null python3 -m pip install
+     --isolated --disable-pip-version-check --dry-run --ignore-installed --report /dev/null --index-url "$URL"
+     -r requirements.in)
 for i in $(seq 1 "$RUNS"); do
-    timed "$WORK/pip-cold.txt" "$PROJECT" env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS \
-        PIP_CONFIG_FILE=/dev/null python3 -m pip install --isolated --disable-pip-version-check --no-cache-dir \
-        --dry-run --ignore-installed --report /dev/null --index-url "$URL" -r requirements.in
+    timed "$WORK/pip-cold.txt" "$PROJECT" "${PIP[@]}" --no-cache-dir
+done
+(cd "$PROJECT" && "${PIP[@]}" --cache-dir="$WORK/pip-cache" >/dev/null 2>&1)
+for i in $(seq 1 "$RUNS"); do
+    timed "$WORK/pip-warm.txt" "$PROJECT" "${PIP[@]}" --cache-dir="$WORK/pip-cache"
 done
 
 row() { # row LABEL NAME
@@ -92,8 +97,11 @@ row "relock compile --generate-hashes, warm cache, no change" relock-warm
 row "same, cold, with an AppCDS archive (as the launcher and the image)" relock-cds-cold
 row "same, warm, no change, with the AppCDS archive" relock-cds-warm
 row "pip install --dry-run --report (resolver only), cold" pip-cold
-python3 - "$(summary pip-cold)" "$(summary relock-cold)" "$(summary relock-cds-cold)" <<'PY'
+row "pip install --dry-run --report (resolver only), warm HTTP cache" pip-warm
+python3 - "$(summary pip-cold)" "$(summary relock-cold)" "$(summary relock-cds-cold)" "$(summary pip-warm)" \
+    "$(summary relock-warm)" "$(summary relock-cds-warm)" <<'PY'
 import sys
-pip, plain, cds = (float(a.split()[0]) for a in sys.argv[1:4])
+pip, plain, cds, pip_warm, plain_warm, cds_warm = (float(a.split()[0]) for a in sys.argv[1:7])
 print(f"\npip / relock, cold: {pip / plain:.1f}x (with AppCDS: {pip / cds:.1f}x)")
+print(f"pip / relock, warm: {pip_warm / plain_warm:.1f}x (with AppCDS: {pip_warm / cds_warm:.1f}x)")
 PY

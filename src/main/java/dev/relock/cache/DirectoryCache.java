@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /** {@link Cache} in a directory tree; see the package documentation for the layout. */
@@ -27,6 +29,9 @@ final class DirectoryCache implements Cache {
     private static final byte[] MAGIC = "relock-cache-entry 2\n".getBytes(StandardCharsets.US_ASCII);
     private static final JsonFactory JSON = new JsonFactory()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private static final String TEMP_PREFIX = ".tmp-" + ProcessHandle.current().pid() + "-";
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path root;
 
@@ -91,7 +96,7 @@ final class DirectoryCache implements Cache {
         Path target = blobPath(bucket, key);
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            Path temp = newTempFile(target.getParent());
             try {
                 Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
                 moveIntoPlace(temp, target);
@@ -125,7 +130,7 @@ final class DirectoryCache implements Cache {
             if (meta.lastModified().isPresent()) {
                 header.writeStringField("lastModified", meta.lastModified().get());
             }
-            header.writeStringField("fetchedAt", meta.fetchedAt().toString());
+            header.writeNumberField("fetchedAtMillis", meta.fetchedAt().toEpochMilli());
             if (meta.maxAge().isPresent()) {
                 header.writeNumberField("maxAgeSeconds", meta.maxAge().get().toSeconds());
             }
@@ -174,7 +179,7 @@ final class DirectoryCache implements Cache {
             if (!h.bodyCrc32c.equals(crc32c(body))) {
                 return Optional.empty();
             }
-            CacheMeta meta = new CacheMeta(h.etag, h.lastModified, Instant.parse(h.fetchedAt.get()), h.maxAge,
+            CacheMeta meta = new CacheMeta(h.etag, h.lastModified, h.fetchedAt.get(), h.maxAge,
                     h.immutable, h.contentType);
             return Optional.of(CacheEntry.adopt(meta, body));
         } catch (IOException | RuntimeException e) {
@@ -186,7 +191,7 @@ final class DirectoryCache implements Cache {
     private static final class Header {
         Optional<String> etag = Optional.empty();
         Optional<String> lastModified = Optional.empty();
-        Optional<String> fetchedAt = Optional.empty();
+        Optional<Instant> fetchedAt = Optional.empty();
         Optional<Duration> maxAge = Optional.empty();
         boolean immutable;
         Optional<String> contentType = Optional.empty();
@@ -205,7 +210,8 @@ final class DirectoryCache implements Cache {
                 switch (field) {
                     case "etag" -> h.etag = text ? Optional.of(p.getText()) : Optional.empty();
                     case "lastModified" -> h.lastModified = text ? Optional.of(p.getText()) : Optional.empty();
-                    case "fetchedAt" -> h.fetchedAt = text ? Optional.of(p.getText()) : Optional.empty();
+                    case "fetchedAtMillis" -> h.fetchedAt = value == JsonToken.VALUE_NUMBER_INT
+                            ? Optional.of(Instant.ofEpochMilli(p.getLongValue())) : Optional.empty();
                     case "maxAgeSeconds" -> h.maxAge = value == JsonToken.VALUE_NUMBER_INT
                             ? Optional.of(Duration.ofSeconds(p.getLongValue())) : Optional.empty();
                     case "immutable" -> h.immutable = value == JsonToken.VALUE_TRUE;
@@ -223,7 +229,7 @@ final class DirectoryCache implements Cache {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            temp = newTempFile(target.getParent());
             Files.write(temp, content);
             moveIntoPlace(temp, target);
         } catch (IOException | UncheckedIOException e) {
@@ -231,6 +237,22 @@ final class DirectoryCache implements Cache {
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * A new empty file in {@code dir} for a write to be moved into place. Named by process and a
+     * counter rather than {@link Files#createTempFile}'s random names, whose SecureRandom set-up is
+     * a noticeable cost on a short run; creation still fails rather than reuse an existing file.
+     */
+    private static Path newTempFile(Path dir) throws IOException {
+        while (true) {
+            Path temp = dir.resolve(TEMP_PREFIX + TEMP_COUNTER.incrementAndGet() + ".part");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // left behind by an earlier process that had the same id: take the next number
             }
         }
     }

@@ -13,11 +13,11 @@ public final class UrlRedaction {
 
     /** {@code text} with the userinfo of every URL in it removed: the form used for cache keys. */
     static String withoutUserinfo(String text) {
-        return USERINFO.matcher(text).replaceAll("$1");
+        return text.indexOf('@') < 0 ? text : USERINFO.matcher(text).replaceAll("$1");
     }
 
     /** {@code text} with the userinfo of every URL in it replaced by {@code ****}. */
     public static String redact(String text) {
-        return USERINFO.matcher(text).replaceAll("$1****@");
+        return text.indexOf('@') < 0 ? text : USERINFO.matcher(text).replaceAll("$1****@");
     }
 }

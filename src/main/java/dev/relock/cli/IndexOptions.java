@@ -39,7 +39,7 @@ public final class IndexOptions {
     @Option(names = "--offline", description = "Make no network requests: compile, update and wheelhouse answer from the cache and fail on anything missing; verify runs only the structural checks.")
     boolean offline;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "32")
     int concurrency;
 
     /** True when the user named any index or find-links location on the command line. */

@@ -39,6 +39,7 @@ import okhttp3.OkHttpClient;
 public final class IndexClient implements AutoCloseable {
     private final ExecutorService workers;
     private final HttpSettings httpSettings;
+    private final CpuGate cpu;
     /**
      * Created on the first request, from {@link HttpClients#base()}: a run answered from the cache
      * never builds OkHttp's machinery.
@@ -64,7 +65,8 @@ public final class IndexClient implements AutoCloseable {
         this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
         this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
 
-        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock);
+        this.cpu = CpuGate.perProcessor();
+        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock, cpu);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
@@ -103,7 +105,8 @@ public final class IndexClient implements AutoCloseable {
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
         return memoized(metadataMemo, file.url(), () -> {
-            CoreMetadata parsed = CoreMetadata.parse(metadata.metadata(file), file.filename());
+            byte[] raw = metadata.metadata(file);
+            CoreMetadata parsed = cpu.run(() -> CoreMetadata.parse(raw, file.filename()));
             if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
                 throw sdistNeedsBuild(file, parsed);
             }

@@ -57,7 +57,7 @@ final class PageFetcher {
             URI url = index.url().resolve(name.value() + "/");
             Optional<List<ListedFile>> listed = page(url, "index page of " + name);
             if (listed.isPresent()) {
-                interpret(listed.get(), name, index, true, files);
+                ctx.cpu().run(() -> interpret(listed.get(), name, index, true, files));
                 break;
             }
         }
@@ -65,9 +65,9 @@ final class PageFetcher {
             List<ListedFile> listed = findLinks.kind() == IndexSource.Kind.FIND_LINKS_DIRECTORY
                     ? directory(findLinks.url(), name)
                     : findLinksPage(findLinks.url());
-            interpret(listed, name, findLinks, false, files);
+            ctx.cpu().run(() -> interpret(listed, name, findLinks, false, files));
         }
-        return ProjectPage.lazy(name, files, Listing::version, listing -> distFile(listing, name));
+        return ctx.cpu().run(() -> ProjectPage.lazy(name, files, Listing::version, listing -> distFile(listing, name)));
     }
 
     /**
@@ -77,7 +77,8 @@ final class PageFetcher {
      */
     private record Listing(ListedFile file, Version version, Optional<DistFilename> parsed, IndexSource source) {}
 
-    private void interpret(List<ListedFile> listed, PackageName name, IndexSource source, boolean ownPage,
+    /** Adds the files of {@code name} among {@code listed} to {@code into}; returns {@code into}. */
+    private List<Listing> interpret(List<ListedFile> listed, PackageName name, IndexSource source, boolean ownPage,
             List<Listing> into) {
         Map<String, Optional<Version>> versions = new HashMap<>();
         for (ListedFile f : listed) {
@@ -92,6 +93,7 @@ final class PageFetcher {
             parse(f.filename(), name, source, ownPage)
                     .ifPresent(parsed -> into.add(new Listing(f, parsed.version(), Optional.of(parsed), source)));
         }
+        return into;
     }
 
     /** The parsed file name; empty (logged for the project's own page) when it is not a file of {@code name}. */
@@ -197,8 +199,8 @@ final class PageFetcher {
      */
     private Optional<List<ListedFile>> page(URI url, String what) {
         String key = UrlRedaction.withoutUserinfo(url.toString());
-        Optional<CachedPage> cached = ctx.cache().read(CacheBucket.SIMPLE, key)
-                .flatMap(entry -> readCached(entry, url, key));
+        Optional<CachedPage> cached = ctx.cpu().run(() -> ctx.cache().read(CacheBucket.SIMPLE, key)
+                .flatMap(entry -> readCached(entry, url, key)));
         if (ctx.offline()) {
             return cached.orElseThrow(() -> new RelockException(RelockException.Kind.NETWORK, "offline: the "
                     + what + " from " + UrlRedaction.redact(url.toString()) + " is not in the cache")).files();
@@ -256,7 +258,8 @@ final class PageFetcher {
             byte[] body = Bodies.bytes(response);
             List<ListedFile> files;
             try {
-                files = parse(body, meta.contentType(), response.request().url().uri());
+                URI pageUrl = response.request().url().uri();
+                files = ctx.cpu().run(() -> parse(body, meta.contentType(), pageUrl));
             } catch (PageFormatException e) {
                 throw new HttpTransport.BadBodyException("unreadable page: " + e.getMessage());
             }

@@ -48,26 +48,30 @@ log "warm-up run (server warm-up, AppCDS archive)"
     >/dev/null 2>&1
 CDS=(-XX:SharedArchiveFile="$WORK/relock.jsa")
 
-# relock_runs NAME [JVM flags...]: cold (empty cache, no output) and warm (cache kept, existing
-# output, nothing changed) compiles, $RUNS each
-relock_runs() {
-    local name=$1; shift
-    local flags=("$@")
-    for i in $(seq 1 "$RUNS"); do
-        rm -rf "$WORK/cache-cold" "$PROJECT/requirements.txt"
-        timed "$WORK/$name-cold.txt" "$PROJECT" java "${flags[@]}" -jar "$JAR" compile -q --generate-hashes \
-            --cache-dir "$WORK/cache-cold" -i "$URL" requirements.in
-    done
-    cp "$PROJECT/requirements.txt" "$WORK/$name-lock.txt"
-    for i in $(seq 1 "$RUNS"); do
-        timed "$WORK/$name-warm.txt" "$PROJECT" java "${flags[@]}" -jar "$JAR" compile -q --generate-hashes \
-            --cache-dir "$WORK/cache-cold" -i "$URL" requirements.in
-    done
-    cmp -s "$PROJECT/requirements.txt" "$WORK/$name-lock.txt" || { log "warm output differs from cold output"; exit 1; }
+# Cold (empty cache, no output) and warm (cache kept, existing output, nothing changed) compiles,
+# $RUNS each, for the plain JVM and with the AppCDS archive. The two variants alternate run by
+# run, so a machine that speeds up or slows down during the benchmark affects both alike.
+compile_once() { # compile_once RESULT_FILE CACHE_DIR [JVM flags...]
+    local out=$1 cache=$2; shift 2
+    timed "$out" "$PROJECT" java "$@" -jar "$JAR" compile -q --generate-hashes --cache-dir "$cache" -i "$URL" \
+        requirements.in
 }
 log "relock runs"
-relock_runs relock "${JAVA_OPTS[@]}"
-relock_runs relock-cds "${JAVA_OPTS[@]}" "${CDS[@]}"
+for i in $(seq 1 "$RUNS"); do
+    for variant in relock relock-cds; do
+        flags=("${JAVA_OPTS[@]}"); [[ $variant == relock-cds ]] && flags+=("${CDS[@]}")
+        rm -rf "$WORK/cache-$variant" "$PROJECT/requirements.txt"
+        compile_once "$WORK/$variant-cold.txt" "$WORK/cache-$variant" "${flags[@]}"
+    done
+done
+cp "$PROJECT/requirements.txt" "$WORK/cold-lock.txt"
+for i in $(seq 1 "$RUNS"); do
+    for variant in relock relock-cds; do
+        flags=("${JAVA_OPTS[@]}"); [[ $variant == relock-cds ]] && flags+=("${CDS[@]}")
+        compile_once "$WORK/$variant-warm.txt" "$WORK/cache-$variant" "${flags[@]}"
+    done
+done
+cmp -s "$PROJECT/requirements.txt" "$WORK/cold-lock.txt" || { log "warm output differs from cold output"; exit 1; }
 PINS=$(grep -c '==' "$PROJECT/requirements.txt")
 
 # pip's resolver, cold (no cache) and warm (its HTTP cache filled by one untimed run first)

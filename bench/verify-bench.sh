@@ -45,21 +45,24 @@ log "$PINS pins"
     verify --no-cache requirements.txt) >/dev/null 2>&1
 CDS=(-XX:SharedArchiveFile="$WORK/relock.jsa")
 
-verify_runs() { # verify_runs NAME [JVM flags...]
-    local name=$1; shift
-    for i in $(seq 1 "$RUNS"); do
-        timed "$WORK/$name-nocache.txt" "$PROJECT" java "$@" -jar "$JAR" verify --no-cache requirements.txt
-    done
+# No-cache and warm-cache runs, $RUNS each, for the plain JVM and with the AppCDS archive; the two
+# variants alternate run by run, so drifts in the machine's speed affect both alike.
+verify_once() { # verify_once RESULT_FILE CACHE_OPTION [JVM flags...]
+    local out=$1 cache=$2; shift 2
+    timed "$out" "$PROJECT" java "$@" -jar "$JAR" verify "$cache" requirements.txt
     grep -q "0 errors, 0 warnings" "$WORK/cmd.out" || { log "verify did not pass cleanly:"; cat "$WORK/cmd.out" >&2; exit 1; }
-    rm -rf "$WORK/cache-warm"
-    (cd "$PROJECT" && java "$@" -jar "$JAR" verify --cache-dir "$WORK/cache-warm" requirements.txt >/dev/null)
-    for i in $(seq 1 "$RUNS"); do
-        timed "$WORK/$name-warm.txt" "$PROJECT" java "$@" -jar "$JAR" verify --cache-dir "$WORK/cache-warm" requirements.txt
-    done
 }
 log "verify runs"
-verify_runs relock "${JAVA_OPTS[@]}"
-verify_runs relock-cds "${JAVA_OPTS[@]}" "${CDS[@]}"
+for i in $(seq 1 "$RUNS"); do
+    verify_once "$WORK/relock-nocache.txt" --no-cache "${JAVA_OPTS[@]}"
+    verify_once "$WORK/relock-cds-nocache.txt" --no-cache "${JAVA_OPTS[@]}" "${CDS[@]}"
+done
+rm -rf "$WORK/cache-warm"
+(cd "$PROJECT" && java "${JAVA_OPTS[@]}" -jar "$JAR" verify --cache-dir "$WORK/cache-warm" requirements.txt >/dev/null)
+for i in $(seq 1 "$RUNS"); do
+    verify_once "$WORK/relock-warm.txt" --cache-dir="$WORK/cache-warm" "${JAVA_OPTS[@]}"
+    verify_once "$WORK/relock-cds-warm.txt" --cache-dir="$WORK/cache-warm" "${JAVA_OPTS[@]}" "${CDS[@]}"
+done
 
 row() { # row LABEL NAME
     read -r wall rss cpu all <<<"$(summary "$2")"

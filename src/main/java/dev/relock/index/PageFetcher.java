@@ -5,12 +5,12 @@ import dev.relock.cache.CacheEntry;
 import dev.relock.cache.CacheMeta;
 import dev.relock.cache.Freshness;
 import dev.relock.common.RelockException;
+import dev.relock.common.Sha256;
 import dev.relock.filename.DistFilename;
 import dev.relock.filename.WheelFilename;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -181,15 +181,7 @@ final class PageFetcher {
     }
 
     private static String sha256(Path file) throws IOException {
-        var digest = Hashes.digest("sha256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return Hashes.hex(digest.digest());
+        return Sha256.ofFile(file);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.relock.lock;
 
 import dev.relock.common.RelockException;
+import dev.relock.common.Sha256;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
 import dev.relock.name.ExtraName;
@@ -16,16 +17,10 @@ import dev.relock.resolve.ResolvedPackage;
 import dev.relock.resolve.Resolution;
 import dev.relock.resolve.Via;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,15 +161,9 @@ final class LockBuilder {
 
     static String sha256(Path file) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.ofFile(file);
         } catch (IOException e) {
             throw new RelockException(RelockException.Kind.NETWORK, "cannot hash " + file.getFileName() + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.relock.common.RelockException;
 import dev.relock.filename.DistFilename;
 import dev.relock.filename.SdistFilename;
 import dev.relock.filename.WheelFilename;
+import dev.relock.common.Sha256;
 import dev.relock.index.DistFile;
 import dev.relock.index.ProjectPage;
 import dev.relock.index.Yanked;
@@ -11,17 +12,13 @@ import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.reqtxt.Hash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,17 +260,10 @@ public final class HashMatchCheck implements Check {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.ofFile(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

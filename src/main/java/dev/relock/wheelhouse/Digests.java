@@ -1,5 +1,6 @@
 package dev.relock.wheelhouse;
 
+import dev.relock.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,12 +38,12 @@ final class Digests {
 
     /** The lower-case hex SHA-256 of {@code file}. */
     static String sha256(Path file) throws IOException {
-        return of(file, Set.of("sha256")).get("sha256");
+        return Sha256.ofFile(file);
     }
 
     /** The lower-case hex SHA-256 of {@code bytes}. */
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest("sha256").digest(bytes));
+        return Sha256.of(bytes);
     }
 
     private static MessageDigest newDigest(String algorithm) {

@@ -1,5 +1,8 @@
 package dev.relock.verify;
 
+import dev.relock.workspace.DockerfileScan;
+import dev.relock.workspace.NumberedLine;
+import dev.relock.workspace.ProjectText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +57,7 @@ public final class InstallHygieneCheck implements Check {
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         String lockName = input.lock().file().getFileName().toString();
-        for (Path dockerfile : ProjectFiles.dockerfiles(input.projectRoot())) {
+        for (Path dockerfile : DockerfileScan.find(input.projectRoot())) {
             DockerfileScan scan = DockerfileScan.read(dockerfile);
             for (DockerfileScan.PythonImage image : scan.pythonImages()) {
                 if (!image.substituted() && !PythonReference.of(image.tag()).exact()) {
@@ -63,14 +66,14 @@ public final class InstallHygieneCheck implements Check {
                             image.image() + " is not an exact patch version: rebuilds get whatever Python is newest"));
                 }
             }
-            for (ProjectFiles.NumberedLine run : scan.runCommands()) {
+            for (NumberedLine run : scan.runCommands()) {
                 commands(dockerfile, run, lockName, findings);
             }
         }
         for (Path workflow : ProjectFiles.workflows(input.projectRoot())) {
-            for (ProjectFiles.NumberedLine line : ProjectFiles.logicalLines(ProjectFiles.lines(workflow))) {
+            for (NumberedLine line : ProjectText.logicalLines(ProjectText.lines(workflow))) {
                 String text = RUN_PREFIX.matcher(line.text()).replaceFirst("");
-                commands(workflow, new ProjectFiles.NumberedLine(line.line(), text), lockName, findings);
+                commands(workflow, new NumberedLine(line.line(), text), lockName, findings);
             }
         }
         return findings;
@@ -81,7 +84,7 @@ public final class InstallHygieneCheck implements Check {
         return dash >= 0 ? tag.substring(dash) : "";
     }
 
-    private static void commands(Path file, ProjectFiles.NumberedLine line, String lockName, List<Finding> findings) {
+    private static void commands(Path file, NumberedLine line, String lockName, List<Finding> findings) {
         for (String segment : SEPARATORS.split(line.text())) {
             List<String> words = new ArrayList<>();
             for (String w : segment.strip().split("\\s+")) {

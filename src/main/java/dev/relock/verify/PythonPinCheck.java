@@ -6,6 +6,8 @@ import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.tags.PythonVersion;
+import dev.relock.workspace.DockerfileScan;
+import dev.relock.workspace.ProjectText;
 import dev.relock.workspace.PythonPin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public final class PythonPinCheck implements Check {
                     setting.problem()));
         }
         header(input, reference, source, findings);
-        for (Path dockerfile : ProjectFiles.dockerfiles(input.projectRoot())) {
+        for (Path dockerfile : DockerfileScan.find(input.projectRoot())) {
             for (DockerfileScan.PythonImage image : DockerfileScan.read(dockerfile).pythonImages()) {
                 PythonReference ref = image.substituted()
                         ? new PythonReference(image.tag(), Optional.empty()) : PythonReference.of(image.tag());
@@ -83,7 +85,7 @@ public final class PythonPinCheck implements Check {
             workflow(workflow, reference, source, findings);
         }
         for (Path runtime : ProjectFiles.rootAndLockDir(input.projectRoot(), input.lock().file(), "runtime.txt")) {
-            List<String> lines = ProjectFiles.lines(runtime);
+            List<String> lines = ProjectText.lines(runtime);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = RUNTIME_TXT.matcher(lines.get(i));
                 if (m.matches()) {
@@ -144,7 +146,7 @@ public final class PythonPinCheck implements Check {
 
     private static void requiresPython(Path pyproject, PythonVersion reference, String source,
             List<Finding> findings) {
-        List<String> lines = ProjectFiles.lines(pyproject);
+        List<String> lines = ProjectText.lines(pyproject);
         String table = "";
         for (int i = 0; i < lines.size(); i++) {
             Matcher t = TABLE.matcher(lines.get(i));

@@ -31,6 +31,11 @@ class TargetPlatformTest {
                 Arguments.of("x86_64-manylinux_2_17", new Manylinux(Arch.X86_64, 2, 17)),
                 Arguments.of("x86_64-manylinux_2_28", new Manylinux(Arch.X86_64, 2, 28)),
                 Arguments.of("x86_64-manylinux_2_40", new Manylinux(Arch.X86_64, 2, 40)),
+                Arguments.of("x86_64-manylinux_2_36", new Manylinux(Arch.X86_64, 2, 36)),
+                Arguments.of("x86_64-manylinux_2_41", new Manylinux(Arch.X86_64, 2, 41)),
+                Arguments.of("aarch64-manylinux_2_36", new Manylinux(Arch.AARCH64, 2, 36)),
+                Arguments.of("aarch64-manylinux_2_41", new Manylinux(Arch.AARCH64, 2, 41)),
+                Arguments.of("x86_64-musllinux_1_2", new Musllinux(Arch.X86_64, 1, 2)),
                 Arguments.of("aarch64-manylinux_2_34", new Manylinux(Arch.AARCH64, 2, 34)),
                 Arguments.of("x86_64-musllinux_1_1", new Musllinux(Arch.X86_64, 1, 1)),
                 Arguments.of("aarch64-musllinux_1_2", new Musllinux(Arch.AARCH64, 1, 2)),
@@ -52,6 +57,21 @@ class TargetPlatformTest {
         TargetPlatform parsed = TargetPlatform.parse(name);
         assertThat(parsed).isEqualTo(expected);
         assertThat(TargetPlatform.parse(parsed.name())).isEqualTo(parsed);
+    }
+
+    @ParameterizedTest(name = "{0} prints as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "x86_64-manylinux_2_36, x86_64-manylinux_2_36",
+        "x86_64-manylinux_2_41, x86_64-manylinux_2_41",
+        "aarch64-manylinux_2_36, aarch64-manylinux_2_36",
+        "x86_64-unknown-linux-musl, x86_64-musllinux_1_2",
+        "aarch64-unknown-linux-musl, aarch64-musllinux_1_2",
+        "x86_64-musllinux_1_2, x86_64-musllinux_1_2",
+        "aarch64-apple-darwin, aarch64-macosx_13_0",
+        "x86_64-pc-windows-msvc, x86_64-pc-windows-msvc",
+    })
+    void platformsDockerfilesNamePrintTheirCanonicalNames(String name, String canonical) {
+        assertThat(TargetPlatform.parse(name).name()).isEqualTo(canonical);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +65,44 @@ class DockerfileScanTest {
         }
         assertThat(DockerfileScan.find(dir)).containsExactly(dir.resolve("Dockerfile"), dir.resolve("Dockerfile.dev"),
                 dir.resolve("svc/Dockerfile"), dir.resolve("worker.Dockerfile"));
+    }
+
+    @Test
+    void stagesKeepPlatformImageAndName() throws IOException {
+        Path file = Files.writeString(dir.resolve("Dockerfile"),
+                "FROM --platform=$BUILDPLATFORM python:3.12 AS Build\nRUN x\nfrom node:20\nFROM scratch as final\n");
+        assertThat(DockerfileScan.read(file).stages()).containsExactly(
+                new DockerfileScan.Stage(1, Optional.of("$BUILDPLATFORM"), "python:3.12", Optional.of("Build")),
+                new DockerfileScan.Stage(3, Optional.empty(), "node:20", Optional.empty()),
+                new DockerfileScan.Stage(4, Optional.empty(), "scratch", Optional.of("final")));
+    }
+
+    @Test
+    void onlyArgsBeforeTheFirstFromAreGlobal() throws IOException {
+        Path file = Files.writeString(dir.resolve("Dockerfile"),
+                "ARG PY=3.12 DEBIAN=\"bookworm\"\nARG NODEFAULT\nARG TAG=${PY}-slim-$DEBIAN\n"
+                        + "FROM python:${TAG}\nARG LATER=1\n");
+        DockerfileScan scan = DockerfileScan.read(file);
+        assertThat(scan.globalArgs()).containsExactly(Map.entry("PY", "3.12"), Map.entry("DEBIAN", "bookworm"),
+                Map.entry("TAG", "3.12-slim-bookworm"));
+        assertThat(scan.expand("python:${TAG}")).isEqualTo(new DockerfileScan.Expansion("python:3.12-slim-bookworm",
+                List.of()));
+        assertThat(scan.expand("python:$LATER-${NODEFAULT}")).isEqualTo(new DockerfileScan.Expansion("python:-",
+                List.of("LATER", "NODEFAULT")));
+        assertThat(scan.expand("${X:-3.11}/${PY:+set}/${X:+set}")).isEqualTo(new DockerfileScan.Expansion(
+                "3.11/set/", List.of()));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "python:3.12-slim, python, 3.12-slim, true",
+        "docker.io/library/python@sha256:ab, docker.io/library/python, latest, true",
+        "localhost:5000/python, localhost:5000/python, latest, true",
+        "ghcr.io/x/python-tools:1.0, ghcr.io/x/python-tools, 1.0, false",
+    })
+    void imageReferencesSplitIntoRepositoryAndTag(String image, String repository, String tag, boolean python) {
+        DockerfileScan.ImageRef ref = DockerfileScan.ImageRef.parse(image);
+        assertThat(ref).isEqualTo(new DockerfileScan.ImageRef(repository, tag));
+        assertThat(ref.isPython()).isEqualTo(python);
     }
 }

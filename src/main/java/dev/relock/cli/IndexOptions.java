@@ -5,31 +5,16 @@ import dev.relock.cache.CacheBucket;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexLog;
 import dev.relock.index.IndexSources;
-import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.lock.IndexSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Package index options shared by compile, verify, wheelhouse and update, with pip's names.
- * When none is given, a command may fall back to the options recorded in a lockfile's header,
- * and then to PyPI.
+ * How commands reach package indexes: the cache, offline mode and concurrency. Where packages come
+ * from (the index URLs) is a lock's setting and belongs to the {@link dev.relock.lock.LockOption}
+ * table.
  */
 public final class IndexOptions {
-    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "Base URL of the package index (PEP 503/691). Default: https://pypi.org/simple/")
-    String indexUrl;
-
-    @Option(names = "--extra-index-url", paramLabel = "URL", description = "Another index, consulted only for projects the earlier ones do not have (first index wins).")
-    List<String> extraIndexUrls = new ArrayList<>();
-
-    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "A directory or HTML page of distribution files, merged with the indexes.")
-    List<String> findLinks = new ArrayList<>();
-
-    @Option(names = "--no-index", description = "Use no package index, only --find-links.")
-    boolean noIndex;
-
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory. Default: $XDG_CACHE_HOME/relock or ~/.cache/relock.")
     Path cacheDir;
 
@@ -42,51 +27,13 @@ public final class IndexOptions {
     @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "32")
     int concurrency;
 
-    /** True when the user named any index or find-links location on the command line. */
-    public boolean anyGiven() {
-        return indexUrl != null || !extraIndexUrls.isEmpty() || !findLinks.isEmpty() || noIndex;
-    }
-
-    public Optional<String> indexUrl() {
-        return Optional.ofNullable(indexUrl);
-    }
-
-    public List<String> extraIndexUrls() {
-        return List.copyOf(extraIndexUrls);
-    }
-
-    public List<String> findLinks() {
-        return List.copyOf(findLinks);
-    }
-
-    public boolean noIndex() {
-        return noIndex;
-    }
-
     public boolean offline() {
         return offline;
     }
 
-    /**
-     * The index sources: the command line's when any is given, otherwise {@code recorded} (the
-     * options a lockfile's header carries), otherwise PyPI.
-     */
-    public IndexSources sources(RunContext ctx, LockfileOptions recorded) {
-        IndexSources.Builder b = IndexSources.builder()
-                .workingDirectory(ctx.workingDirectory())
-                .environment(ctx.env());
-        ctx.var("NETRC").map(Path::of).ifPresent(b::netrcFile);
-        if (anyGiven()) {
-            indexUrl().ifPresent(b::indexUrl);
-            extraIndexUrls.forEach(b::extraIndexUrl);
-            findLinks.forEach(b::findLinks);
-            b.noIndex(noIndex);
-        } else {
-            recorded.indexUrl().ifPresent(b::indexUrl);
-            recorded.extraIndexUrls().forEach(b::extraIndexUrl);
-            recorded.findLinks().forEach(b::findLinks);
-        }
-        return b.build();
+    /** The index sources of {@code settings} (the lock's, with any given on the command line). */
+    public IndexSources sources(RunContext ctx, IndexSettings settings) {
+        return settings.sources(ctx.workingDirectory(), ctx.env());
     }
 
     /** The cache these options ask for. */

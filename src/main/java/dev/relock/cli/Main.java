@@ -78,6 +78,11 @@ public final class Main {
     private static CommandLine build(RunContext context, Collection<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new RelockCommand(context));
         subcommands.forEach(cli::addSubcommand);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof LockOptionBinding.Bound bound) {
+                LockOptionBinding.bind(sub.getCommandSpec(), bound);
+            }
+        }
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

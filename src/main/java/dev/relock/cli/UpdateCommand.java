@@ -12,10 +12,11 @@ import dev.relock.index.IndexLog;
 import dev.relock.lock.CompileRequest;
 import dev.relock.lock.CompileResult;
 import dev.relock.lock.Compiler;
-import dev.relock.lock.IndexSettings;
+import dev.relock.lock.CompileSetup;
+import dev.relock.lock.LockOption;
+import dev.relock.lock.LockSettings;
+import dev.relock.lock.LockTargets;
 import dev.relock.name.PackageName;
-import dev.relock.reqtxt.LockfileOptions;
-import dev.relock.reqtxt.LockfileReader;
 import dev.relock.update.FileUpdate;
 import dev.relock.update.IndexReleaseFacts;
 import dev.relock.update.LockfileJob;
@@ -27,7 +28,6 @@ import dev.relock.update.UpdatePlan;
 import dev.relock.update.UpdateRequest;
 import dev.relock.update.UpdateResult;
 import dev.relock.update.Updater;
-import dev.relock.workspace.TargetSelection;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +49,22 @@ import picocli.CommandLine.ParentCommand;
             "Recompiles the repository's lockfiles with upgrades and opens (or updates, or closes) one pull request.",
             "Meant for a scheduled GitHub Actions workflow; --dry-run prints the plan and touches nothing remote."
         })
-public final class UpdateCommand implements Callable<Integer> {
+public final class UpdateCommand implements Callable<Integer>, LockOptionBinding.Bound {
     enum CommitVia { API, GIT }
 
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
-    @Mixin TargetOptions target;
+    private final LockOptionBinding lockOptions = new LockOptionBinding();
+
+    @Override
+    public List<LockOption.Group> lockOptionGroups() {
+        return List.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    }
+
+    @Override
+    public LockOptionBinding lockOptions() {
+        return lockOptions;
+    }
 
     @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository. Default: $GITHUB_REPOSITORY.")
     String repo;
@@ -144,7 +154,6 @@ public final class UpdateCommand implements Callable<Integer> {
                     + " token with contents: write and pull-requests: write (or use --dry-run)");
         }
         Identity identity = author == null ? Identity.GITHUB_ACTIONS : Identity.parse(author);
-        TargetSelection selection = target.select(home);
         List<LockfileJob> jobs = lockfiles.isEmpty() ? LockfileSelection.discover(home)
                 : lockfiles.stream().map(s -> LockfileSelection.parse(s, home)).toList();
         if (jobs.isEmpty()) {
@@ -162,7 +171,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 .assignees(assignees)
                 .draft(draft)
                 .author(identity)
-                .target("Python " + selection.target())
+                .target("Python " + factsTarget(ctx, jobs, home).describe())
                 .reproduce(reproduce());
         for (String p : upgradePackages) {
             request.upgrade(CompileRequest.parseUpgradePackage(p).name());
@@ -170,13 +179,13 @@ public final class UpdateCommand implements Callable<Integer> {
         UpdateRequest req = request.build();
 
         IndexLog log = indexLog(err, global);
-        LockfileOptions recorded = recordedOptions(jobs);
+        LockTargets factsTarget = factsTarget(ctx, jobs, home);
         try (Progress progress = Progress.of(ctx, global);
-                IndexClient facts = index.client(ctx, index.sources(ctx, recorded), log)) {
+                IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home).index()), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
-            Recompiler recompiler = (job, upgrade) -> recompile(compiler, job, upgrade, selection, home);
-            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, selection.target()));
+            Recompiler recompiler = (job, upgrade) -> recompile(compiler, job, upgrade, home);
+            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)));
             UpdatePlan plan = updater.plan(req);
             progress.close();
             if (dryRun) {
@@ -197,40 +206,37 @@ public final class UpdateCommand implements Callable<Integer> {
         }
     }
 
-    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade,
-            TargetSelection selection, Path root) {
-        CompileRequest.Builder b;
-        if (Files.isRegularFile(job.lockfile())) {
-            b = CompileRequest.fromLockfileHeader(job.lockfile(), selection.target(), root).toBuilder();
-        } else {
-            b = CompileRequest.builder(root, selection.target())
-                    .source(job.source().orElseThrow(() -> new RelockException(RelockException.Kind.BAD_INPUT,
-                            job.lockfile() + " does not exist and has no .in file to compile it from")))
-                    .output(job.lockfile());
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, Path root) {
+        List<dev.relock.pep508.Requirement> packages = upgrade.isEmpty() ? List.of()
+                : upgradePackages.stream().map(CompileRequest::parseUpgradePackage).toList();
+        if (!Files.isRegularFile(job.lockfile()) && job.source().isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    job.lockfile() + " does not exist and has no .in file to compile it from");
         }
-        if (index.anyGiven()) {
-            b.index(new IndexSettings(index.indexUrl(), index.extraIndexUrls(), index.findLinks(), index.noIndex()));
-        }
-        if (upgrade.isEmpty()) {
-            b.upgradeAll(true);
-        } else {
-            upgradePackages.forEach(p -> b.upgradePackage(CompileRequest.parseUpgradePackage(p)));
-        }
-        CompileResult result = compiler.compile(b.dryRun(true).build());
+        CompileRequest request = CompileSetup.prepare(CompileSetup.Invocation.recompile(root, job.lockfile(),
+                job.source(), lockOptions.given(), upgrade.isEmpty(), packages)).request();
+        CompileResult result = compiler.compile(request);
         return new Recompiled(result.text(), result.lockfile());
     }
 
-    private static LockfileOptions recordedOptions(List<LockfileJob> jobs) {
+    /** The settings the first existing lockfile records, with the command line's laid over them. */
+    private LockSettings recordedSettings(RunContext ctx, List<LockfileJob> jobs, Path home) {
         for (LockfileJob job : jobs) {
             if (Files.isRegularFile(job.lockfile())) {
                 try {
-                    return LockfileReader.read(job.lockfile()).options();
+                    return CompileSetup.settingsOf(job.lockfile(), home, lockOptions.given(), ctx.env());
                 } catch (RelockException e) {
                     // an unreadable lockfile fails its own recompile with a precise message
                 }
             }
         }
-        return LockfileOptions.NONE;
+        return LockOption.overlay(LockSettings.DEFAULTS, lockOptions.given(), LockOption.PathContext.of(home));
+    }
+
+    /** The targets release notes are judged for: the first lockfile's. */
+    private LockTargets factsTarget(RunContext ctx, List<LockfileJob> jobs, Path home) {
+        Path start = jobs.get(0).lockfile().toAbsolutePath().getParent();
+        return LockTargets.choose(recordedSettings(ctx, jobs, home), "the lockfile", start, start);
     }
 
     private String reproduce() {

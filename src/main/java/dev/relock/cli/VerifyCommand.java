@@ -2,6 +2,7 @@ package dev.relock.cli;
 
 import dev.relock.common.RelockException;
 import dev.relock.index.IndexLog;
+import dev.relock.lock.LockOption;
 import dev.relock.verify.Check;
 import dev.relock.verify.Checks;
 import dev.relock.verify.Finding;
@@ -46,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
             "  install-hygiene  pip install commands and base images (warnings)",
             "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index unreachable."
         })
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand implements Callable<Integer>, LockOptionBinding.Bound {
     /** Output formats. */
     enum Format { TEXT, JSON, GITHUB }
 
@@ -54,7 +55,17 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin IndexOptions index;
 
-    @Mixin TargetOptions target;
+    private final LockOptionBinding lockOptions = new LockOptionBinding();
+
+    @Override
+    public List<LockOption.Group> lockOptionGroups() {
+        return List.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    }
+
+    @Override
+    public LockOptionBinding lockOptions() {
+        return lockOptions;
+    }
 
     @Parameters(paramLabel = "LOCKFILE", arity = "0..*", description = "Lockfiles to verify. Default: all found.")
     List<String> lockfiles = new ArrayList<>();
@@ -89,13 +100,12 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyRequest request = new VerifyRequest(
                 lockfiles(ctx),
                 checks,
-                target.pythonVersion(),
-                target.pythonPlatform(),
+                lockOptions.given(),
                 Optional.ofNullable(pythonVersionFile).map(ctx::resolve),
                 ctx.workingDirectory(),
                 ctx.env(),
-                index.offline() ? Optional.empty() : Optional.of(recorded -> index.client(
-                        ctx, index.sources(ctx, recorded), IndexLog.silent())),
+                index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
+                        ctx, sources, IndexLog.silent())),
                 strict);
         VerifyReport report = Verifier.verify(request);
         print(ctx, report);

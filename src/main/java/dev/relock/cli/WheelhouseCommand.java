@@ -2,6 +2,10 @@ package dev.relock.cli;
 
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexLog;
+import dev.relock.lock.CompileSetup;
+import dev.relock.lock.LockOption;
+import dev.relock.lock.LockSettings;
+import dev.relock.lock.LockTargets;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileReader;
 import dev.relock.tags.Target;
@@ -11,12 +15,9 @@ import dev.relock.wheelhouse.FileOutcome;
 import dev.relock.wheelhouse.Wheelhouse;
 import dev.relock.wheelhouse.WheelhouseRequest;
 import dev.relock.wheelhouse.WheelhouseResult;
-import dev.relock.workspace.TargetSelection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code relock wheelhouse LOCKFILE -d DIR}: downloads the files a lockfile's hashes allow into a
- * flat directory for {@code pip install --no-index --find-links DIR --require-hashes}.
- *
- * <p>The target options are declared here rather than through {@link TargetOptions} because
- * {@code --python-platform} is repeatable for this command (one wheelhouse, several platforms).
+ * flat directory for {@code pip install --no-index --find-links DIR --require-hashes}, for the
+ * targets the lockfile records (or those given: {@code --python-platform} is repeatable, so one
+ * wheelhouse can serve several platforms).
  */
 @Command(
         name = "wheelhouse",
@@ -44,7 +44,7 @@ import picocli.CommandLine.ParentCommand;
             "  2  bad input: unreadable lockfile, a pin without hashes, no file for a target",
             "  4  index/network failure, or a file does not match the lockfile's hash"
         })
-final class WheelhouseCommand implements Callable<Integer> {
+final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bound {
     enum Format { TEXT, JSON }
 
     @ParentCommand RelockCommand root;
@@ -57,16 +57,17 @@ final class WheelhouseCommand implements Callable<Integer> {
                     + " are kept without any request).")
     String directory;
 
-    @Option(names = "--python-version", paramLabel = "X.Y[.Z]",
-            description = "Target Python version. Default: the nearest .python-version file (from the lockfile's"
-                    + " directory up).")
-    String pythonVersion;
+    private final LockOptionBinding lockOptions = new LockOptionBinding();
 
-    @Option(names = "--python-platform", paramLabel = "TARGET",
-            description = "Target platform; repeat it to serve several platforms from one wheelhouse, e.g."
-                    + " --python-platform linux --python-platform aarch64-apple-darwin."
-                    + " Default: x86_64-manylinux_2_17.")
-    List<String> pythonPlatforms = new ArrayList<>();
+    @Override
+    public List<LockOption.Group> lockOptionGroups() {
+        return List.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    }
+
+    @Override
+    public LockOptionBinding lockOptions() {
+        return lockOptions;
+    }
 
     @Option(names = "--all-files", description = "Bundle every file the lockfile's hashes allow, for any platform.")
     boolean allFiles;
@@ -87,12 +88,14 @@ final class WheelhouseCommand implements Callable<Integer> {
         index.prepareNetwork(ctx);
         Path lockPath = ctx.resolve(lockfile);
         Lockfile lock = LockfileReader.read(lockPath);
-        List<Target> targets = targets(lockPath.getParent());
+        LockSettings settings = CompileSetup.settingsOf(lockPath, ctx.workingDirectory(), lockOptions.given(), ctx.env());
+        List<Target> targets = LockTargets.choose(settings, "the lockfile", lockPath.getParent(), lockPath.getParent())
+                .targets();
         WheelhouseRequest request = new WheelhouseRequest(lockPath, lockfile, lock, ctx.resolve(directory), targets,
                 allFiles ? FileChoice.ALL_FILES : FileChoice.BEST_PER_TARGET, includeSdists, VersionProvider.version());
         WheelhouseResult result;
         try (Progress progress = Progress.of(ctx, root.global());
-                IndexClient client = index.client(ctx, index.sources(ctx, lock.options()), log(ctx))) {
+                IndexClient client = index.client(ctx, index.sources(ctx, settings.index()), log(ctx))) {
             result = new Wheelhouse(client, progress::status).build(request);
         }
         if (format == Format.JSON) {
@@ -105,17 +108,6 @@ final class WheelhouseCommand implements Callable<Integer> {
             result.warnings().forEach(w -> ctx.err().println("relock: warning: " + w));
         }
         return ExitCodes.OK;
-    }
-
-    private List<Target> targets(Path start) {
-        List<Optional<String>> platforms = pythonPlatforms.isEmpty()
-                ? List.of(Optional.empty())
-                : pythonPlatforms.stream().map(Optional::of).toList();
-        List<Target> targets = new ArrayList<>();
-        for (Optional<String> platform : platforms) {
-            targets.add(TargetSelection.select(Optional.ofNullable(pythonVersion), platform, start).target());
-        }
-        return targets;
     }
 
     private IndexLog log(RunContext ctx) {

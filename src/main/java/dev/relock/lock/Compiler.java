@@ -90,17 +90,17 @@ public final class Compiler {
                 .constraints(constraints)
                 .preferences(preferences)
                 .upgrade(upgrade);
-        request.prereleases().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
+        request.settings().prerelease().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
                 .ifPresent(resolve::prereleases);
-        request.excludeNewer().ifPresent(resolve::excludeNewer);
+        request.settings().excludeNewer().ifPresent(resolve::excludeNewer);
         // As in pip: the command line's options first, then the requirements files' lines.
-        BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.binaryOptions().stream(),
+        BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.settings().binaryOptions().stream(),
                 inputs.binaryOptions().stream()).toList());
         resolve.binary(binary);
 
         Lockfile lockfile;
         Resolution resolution;
-        try (IndexClient client = clients.apply(indexSources(request, index))) {
+        try (IndexClient client = clients.apply(index.sources(request.workingDirectory(), env))) {
             DirectReferences.Loaded direct = new DirectReferences(client, request.workingDirectory(),
                     MarkerEnvironment.fromMap(request.target().markerValues())).load(inputs.direct());
             resolve.requirements(direct.requirements());
@@ -114,23 +114,12 @@ public final class Compiler {
                 prefetch.stopAndWait(PREFETCH_GRACE);
             }
         }
-        String text = LockfileWriter.pipCompile().withStripExtras(request.stripExtras()).write(lockfile);
+        String text = LockfileWriter.pipCompile().withStripExtras(request.settings().stripExtras()).write(lockfile);
         boolean changed = previous.map(old -> !old.equals(text)).orElse(true);
         if (changed && !request.dryRun()) {
             AtomicFile.write(request.output(), text);
         }
         return new CompileResult(lockfile, text, resolution, changed);
-    }
-
-    private IndexSources indexSources(CompileRequest request, IndexSettings index) {
-        IndexSources.Builder b = IndexSources.builder()
-                .workingDirectory(request.workingDirectory())
-                .environment(env);
-        Optional.ofNullable(env.get("NETRC")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(b::netrcFile);
-        index.indexUrl().ifPresent(b::indexUrl);
-        index.extraIndexUrls().forEach(b::extraIndexUrl);
-        index.findLinks().forEach(b::findLinks);
-        return b.noIndex(index.noIndex()).build();
     }
 
     private static Optional<String> readExisting(Path output) {

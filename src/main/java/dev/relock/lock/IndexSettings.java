@@ -1,9 +1,13 @@
 package dev.relock.lock;
 
+import dev.relock.index.IndexSources;
+import dev.relock.reqtxt.LockfileOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +47,27 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
         return new IndexSettings(later.indexUrl.or(() -> indexUrl), extras, links, noIndex || later.noIndex);
     }
 
+    /**
+     * Where these settings send requests: {@code env}'s {@code NETRC} (else {@code ~/.netrc}) and
+     * {@code RELOCK_INDEX_USERNAME}/{@code RELOCK_INDEX_PASSWORD} supply credentials; relative
+     * find-links are read against {@code workingDirectory}.
+     */
+    public IndexSources sources(Path workingDirectory, Map<String, String> env) {
+        IndexSources.Builder b = IndexSources.builder()
+                .workingDirectory(workingDirectory)
+                .environment(env);
+        Optional.ofNullable(env.get("NETRC")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(b::netrcFile);
+        indexUrl.ifPresent(b::indexUrl);
+        extraIndexUrls.forEach(b::extraIndexUrl);
+        findLinks.forEach(b::findLinks);
+        return b.noIndex(noIndex).build();
+    }
+
+    /** The settings a lockfile's options block records (no {@code --no-index}: pip-compile does not write it). */
+    public static IndexSettings of(LockfileOptions options) {
+        return new IndexSettings(options.indexUrl(), options.extraIndexUrls(), options.findLinks(), false);
+    }
+
     /** The index URL unless it is PyPI's, without credentials: what a lockfile records. */
     Optional<String> recordedIndexUrl() {
         return indexUrl.filter(url -> !isPypi(url)).map(IndexSettings::withoutCredentials);
@@ -62,7 +87,7 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
      * {@code url} without its user-info part: lockfiles and headers are committed, credentials must
      * come from the environment or netrc.
      */
-    static String withoutCredentials(String url) {
+    public static String withoutCredentials(String url) {
         try {
             URI uri = URI.create(url);
             if (uri.getRawUserInfo() == null) {

@@ -1,134 +1,101 @@
 package dev.relock.lock;
 
-import dev.relock.common.ShellWords;
-
 import dev.relock.common.RelockException;
-import dev.relock.name.ExtraName;
+import dev.relock.common.ShellWords;
 import dev.relock.pep508.Requirement;
-import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileReader;
 import dev.relock.reqtxt.Trailer;
 import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
-import dev.relock.tags.Target;
-import dev.relock.tags.TargetPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The command line in a lockfile's header: written by relock in a normalized form (only the options
- * that shape the result, sorted, paths relative to the working directory, no credentials), and read
- * back from relock, pip-compile and {@code uv pip compile} headers to recompile a lockfile with the
- * options it was made with. {@code --no-binary} / {@code --only-binary} keep their command-line
- * order (it matters, see {@link BinaryPolicy}) after the other, sorted options; they are read back
- * from relock and uv commands, from uv's {@code --no-build} ({@code --only-binary :all:}) and from
- * pip-compile's {@code --pip-args}.
+ * The command line in a lockfile's header, written and read through the {@link LockOption} table.
+ * relock writes it normalized: only the options that shape the result, sorted, paths relative to
+ * the working directory, no credentials; {@code --no-binary} / {@code --only-binary} keep their
+ * command-line order (it matters, see {@link BinaryPolicy}) after the other options, and the
+ * sources come last. It is read back from relock, pip-compile and {@code uv pip compile} headers,
+ * together with what the file itself shows (hashes, annotation style, the unsafe trailer, the
+ * options block), to recompile a lockfile exactly as it was made.
  */
 final class RecordedCommand {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-    /** Options of pip-compile and uv that take a value, so that the value is not mistaken for a source. */
-    private static final Set<String> VALUE_OPTIONS = Set.of(
-            "-o", "--output-file", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-c",
-            "--constraint", "--extra", "--annotation-style", "--prerelease", "--exclude-newer", "--python-version",
-            "--python-platform", "-P", "--upgrade-package", "--cache-dir", "--pip-args", "--max-rounds", "--resolver",
-            "--python-executable", "--config", "--trusted-host", "--no-binary", "--only-binary", "--cert",
-            "--client-cert", "--unsafe-package", "--override", "--build-constraint", "--no-emit-package",
-            "--index-strategy", "--keyring-provider", "--resolution", "--color", "--python", "-p", "--link-mode",
-            "--config-setting", "-C", "--build-deps-for", "--only-build-deps-for", "--group", "--concurrency",
+    /**
+     * Options of pip-compile and uv outside relock's table that take a value, so that the value is
+     * not mistaken for a source.
+     */
+    private static final Set<String> FOREIGN_VALUE_OPTIONS = Set.of(
+            "-o", "--output-file", "-P", "--upgrade-package", "--cache-dir", "--pip-args", "--max-rounds",
+            "--resolver", "--python-executable", "--config", "--trusted-host", "--cert", "--client-cert",
+            "--unsafe-package", "--override", "--build-constraint", "--no-emit-package", "--index-strategy",
+            "--keyring-provider", "--resolution", "--color", "--python", "-p", "--link-mode", "--config-setting",
+            "-C", "--build-deps-for", "--only-build-deps-for", "--group", "--concurrency",
             "--custom-compile-command");
 
     private RecordedCommand() {}
 
-    /** relock's normalized command for {@code request}. */
-    static String normalized(CompileRequest r) {
+    /**
+     * What a lockfile records.
+     *
+     * @param settings the options it was made with
+     * @param sources the sources its header names (or the {@code .in} beside it); empty when neither
+     * @param customCommand the header's command when another tool (or a script) wrote it: kept on
+     *     recompiles so that the header does not churn
+     */
+    record Recorded(LockSettings settings, List<Path> sources, Optional<String> customCommand) {}
+
+    /** relock's normalized command for a compile of {@code sources} into {@code output} with {@code settings}. */
+    static String normalized(LockSettings settings, List<Path> sources, Path output, Path workingDirectory) {
+        LockOption.PathContext paths = LockOption.PathContext.of(workingDirectory);
         List<String> options = new ArrayList<>();
-        Path wd = r.workingDirectory();
-        if (r.allExtras()) {
-            options.add("--all-extras");
+        for (LockOption option : LockOption.values()) {
+            if (option != LockOption.BINARY) {
+                options.addAll(option.record(settings, paths));
+            }
         }
-        if (r.annotationStyle() == AnnotationStyle.LINE) {
-            options.add("--annotation-style=line");
-        }
-        r.constraintFiles().forEach(c -> options.add("--constraint=" + Paths.display(wd, c)));
-        r.excludeNewer().ifPresent(t -> options.add("--exclude-newer=" + t));
-        r.extras().forEach(e -> options.add("--extra=" + e));
-        r.index().extraIndexUrls().forEach(u -> options.add("--extra-index-url=" + IndexSettings.withoutCredentials(u)));
-        r.index().findLinks().forEach(f -> options.add("--find-links=" + f));
-        if (r.generateHashes()) {
-            options.add("--generate-hashes");
-        }
-        r.index().indexUrl().ifPresent(u -> options.add("--index-url=" + IndexSettings.withoutCredentials(u)));
-        if (!r.allowUnsafe()) {
-            options.add("--no-allow-unsafe");
-        }
-        if (!r.emitIndexUrl()) {
-            options.add("--no-emit-index-url");
-        }
-        if (r.index().noIndex()) {
-            options.add("--no-index");
-        }
-        options.add("--output-file=" + Paths.display(wd, r.output()));
-        r.prereleases().ifPresent(m -> options.add("--prerelease=" + modeName(m)));
-        if (!r.target().platform().equals(TargetPlatform.DEFAULT)) {
-            options.add("--python-platform=" + r.target().platform().name());
-        }
-        r.pythonVersionOption().ifPresent(v -> options.add("--python-version=" + v));
-        if (r.stripExtras()) {
-            options.add("--strip-extras");
-        }
+        options.add("--output-file=" + paths.display(output));
         List<String> words = new ArrayList<>(List.of("relock", "compile"));
-        options.stream().sorted().forEach(words::add);
-        r.binaryOptions().forEach(o -> words.add(o.toString()));
-        r.sources().forEach(s -> words.add(Paths.display(wd, s)));
+        // Sorted by option name; a repeated option keeps its values' order (the first index wins).
+        options.stream().sorted(java.util.Comparator.comparing(RecordedCommand::optionName)).forEach(words::add);
+        words.addAll(LockOption.BINARY.record(settings, paths));
+        sources.forEach(s -> words.add(paths.display(s)));
         return String.join(" ", words.stream().map(RecordedCommand::quote).toList());
     }
 
-    static String modeName(PrereleaseMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static PrereleaseMode parseMode(String text) {
-        String key = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (PrereleaseMode m : PrereleaseMode.values()) {
-            if (m.name().equals(key)) {
-                return m;
-            }
-        }
-        throw new RelockException(RelockException.Kind.BAD_INPUT, "bad --prerelease value '" + text
-                + "': expected disallow, allow, if-necessary, explicit or if-necessary-or-explicit");
+    private static String optionName(String word) {
+        int eq = word.indexOf('=');
+        return eq < 0 ? word : word.substring(0, eq);
     }
 
     private static String quote(String word) {
         return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** Rebuilds the request behind {@code lockfile}; see {@link CompileRequest#fromLockfileHeader}. */
-    static CompileRequest rebuild(Path lockfile, Target target, Path workingDirectory) {
+    /** Reads what {@code lockfile} records; see the class comment. */
+    static Recorded read(Path lockfile, Path workingDirectory) {
         Path file = workingDirectory.resolve(lockfile).toAbsolutePath().normalize();
-        Lockfile lf = LockfileReader.read(file);
+        return read(LockfileReader.read(file), file, workingDirectory);
+    }
+
+    static Recorded read(Lockfile lf, Path file, Path workingDirectory) {
         Optional<String> command = commandOf(lf.header());
-        List<String> commandWords = command.map(RecordedCommand::split).orElse(List.of());
+        List<String> commandWords = command.map(ShellWords::split).orElse(List.of());
         Tool tool = Tool.of(commandWords);
         // A custom command (a script, make) says nothing relock can read; the file itself still does.
         List<String> words = tool == Tool.UNKNOWN ? List.of() : commandWords;
-        CompileRequest.Builder b = CompileRequest.builder(workingDirectory, target).output(file);
-        Path lockDir = file.getParent();
-
-        boolean hashes = lf.hasHashes();
+        LockOption.PathContext paths = LockOption.PathContext.ofLockfile(file.getParent(), workingDirectory);
+        LockSettings.Builder b = LockSettings.builder();
         boolean allowUnsafeFlag = false;
         boolean noAllowUnsafeFlag = false;
-        Optional<String> indexUrl = Optional.empty();
-        List<String> extraIndexUrls = new ArrayList<>();
-        List<String> findLinks = new ArrayList<>();
-        boolean noIndex = false;
         List<Path> sources = new ArrayList<>();
+        java.util.Set<LockOption> named = java.util.EnumSet.noneOf(LockOption.class);
         for (int i = tool.skip; i < words.size(); i++) {
             String word = words.get(i);
             String name = word;
@@ -136,62 +103,66 @@ final class RecordedCommand {
             if (word.startsWith("--") && word.contains("=")) {
                 name = word.substring(0, word.indexOf('='));
                 value = Optional.of(word.substring(word.indexOf('=') + 1));
-            } else if (VALUE_OPTIONS.contains(word) && i + 1 < words.size()) {
+            }
+            Optional<LockOption> row = LockOption.byName(name);
+            boolean takesValue = row.map(LockOption::takesValue).orElse(FOREIGN_VALUE_OPTIONS.contains(name));
+            if (value.isEmpty() && takesValue && i + 1 < words.size()) {
                 value = Optional.of(words.get(++i));
             }
             String v = value.orElse("");
+            if (row.isPresent()) {
+                if (row.get() == LockOption.ALLOW_UNSAFE) {
+                    allowUnsafeFlag |= name.equals("--allow-unsafe");
+                    noAllowUnsafeFlag |= name.equals("--no-allow-unsafe");
+                }
+                if (!row.get().takesValue() || value.isPresent()) {
+                    row.get().apply(b, name, v, paths);
+                    named.add(row.get());
+                }
+                continue;
+            }
             switch (name) {
-                case "--generate-hashes" -> hashes = true;
-                case "--allow-unsafe" -> allowUnsafeFlag = true;
-                case "--no-allow-unsafe" -> noAllowUnsafeFlag = true;
-                case "-i", "--index-url" -> indexUrl = value;
-                case "--extra-index-url" -> extraIndexUrls.add(v);
-                case "-f", "--find-links" -> findLinks.add(v);
-                case "--no-index" -> noIndex = true;
-                case "-c", "--constraint" -> b.constraint(locate(v, lockDir, workingDirectory));
-                case "--extra" -> ExtraName.tryOf(v).ifPresent(b::extra);
-                case "--all-extras" -> b.allExtras(true);
-                case "--strip-extras" -> b.stripExtras(true);
-                case "--no-emit-index-url" -> b.emitIndexUrl(false);
-                case "--pre" -> b.prereleases(PrereleaseMode.ALLOW);
-                case "--prerelease" -> b.prereleases(parseMode(v));
-                case "--exclude-newer" -> b.excludeNewer(CompileRequest.parseTimestamp(v));
-                case "--python-version" -> b.pythonVersionOption(value);
-                case "--no-binary" -> b.binaryOption(BinaryPolicy.Option.noBinary(v));
-                case "--only-binary" -> b.binaryOption(BinaryPolicy.Option.onlyBinary(v));
+                case "--pre" -> b.prerelease(PrereleaseMode.ALLOW);
                 case "--no-build" -> b.binaryOption(BinaryPolicy.Option.onlyBinary(":all:"));
                 case "--pip-args" -> pipArgs(v).forEach(b::binaryOption);
                 default -> {
                     if (!word.startsWith("-") && !word.isEmpty()) {
-                        sources.add(locate(word, lockDir, workingDirectory));
+                        sources.add(paths.locate(word));
                     }
                 }
             }
         }
         if (sources.isEmpty()) {
-            sources.add(defaultSource(file));
+            defaultSource(file).ifPresent(sources::add);
         }
-        sources.forEach(b::source);
-        b.generateHashes(hashes);
+        b.generateHashes(lf.hasHashes() || b.generateHashes);
         b.allowUnsafe(allowUnsafe(lf, tool, allowUnsafeFlag, noAllowUnsafeFlag));
-        b.annotationStyle(lf.annotationStyle());
+        if (!named.contains(LockOption.ANNOTATION_STYLE)) {
+            b.annotationStyle(lf.annotationStyle());
+        }
         b.header(!lf.header().isEmpty());
-        IndexSettings fromCommand = new IndexSettings(indexUrl, extraIndexUrls, findLinks, noIndex);
-        if (fromCommand.isDefault()) {
-            fromCommand = new IndexSettings(lf.options().indexUrl(), lf.options().extraIndexUrls(),
-                    lf.options().findLinks(), false);
+        if (tool != Tool.RELOCK && b.binaryOptions.isEmpty()) {
+            // Another tool's options block states the final --no-binary / --only-binary state; relock's
+            // own header records its command-line options, and the .in file supplies the rest.
+            for (String line : lf.options().lines()) {
+                for (BinaryPolicy.Kind kind : BinaryPolicy.Kind.values()) {
+                    if (line.startsWith(kind.flag() + " ")) {
+                        b.binaryOption(new BinaryPolicy.Option(kind, line.substring(kind.flag().length() + 1)));
+                    }
+                }
+            }
         }
-        b.index(fromCommand);
-        if (tool != Tool.RELOCK && command.isPresent()) {
-            // Keeps the team's own command (pip-compile, uv, a script) in the header: no churn.
-            b.customCommand(command.get());
+        if (b.index.isDefault()) {
+            b.index(new IndexSettings(lf.options().indexUrl(), lf.options().extraIndexUrls(),
+                    lf.options().findLinks(), false));
         }
-        return b.build();
+        Optional<String> custom = tool != Tool.RELOCK ? command : Optional.empty();
+        return new Recorded(b.build(), sources, custom);
     }
 
     /** The {@code --no-binary} / {@code --only-binary} options inside pip-compile's {@code --pip-args} value. */
     private static List<BinaryPolicy.Option> pipArgs(String value) {
-        List<String> args = split(value);
+        List<String> args = ShellWords.split(value);
         List<BinaryPolicy.Option> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -219,25 +190,16 @@ final class RecordedCommand {
         };
     }
 
-    private static Path defaultSource(Path lockfile) {
+    /** The {@code .in} (or pyproject.toml) beside a lockfile whose header names no source. */
+    static Optional<Path> defaultSource(Path lockfile) {
         String name = lockfile.getFileName().toString();
         String stem = name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
         for (Path candidate : List.of(lockfile.resolveSibling(stem + ".in"), lockfile.resolveSibling("pyproject.toml"))) {
             if (Files.isRegularFile(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new RelockException(RelockException.Kind.BAD_INPUT, lockfile + ": cannot tell which sources it was"
-                + " compiled from: its header names none and there is no " + stem + ".in beside it");
-    }
-
-    /** A recorded path: relative to the lockfile's directory if it exists there, else to the working directory. */
-    private static Path locate(String path, Path lockDir, Path workingDirectory) {
-        Path besideLockfile = lockDir.resolve(path).normalize();
-        if (Files.exists(besideLockfile)) {
-            return besideLockfile;
-        }
-        return workingDirectory.resolve(path).normalize();
+        return Optional.empty();
     }
 
     /** The command line recorded in a pip-compile, relock or uv header. */
@@ -254,11 +216,6 @@ final class RecordedCommand {
             }
         }
         return Optional.empty();
-    }
-
-    /** Splits a command line into words, honouring POSIX shell quotes and backslashes. */
-    static List<String> split(String line) {
-        return ShellWords.split(line);
     }
 
     /** The tool a recorded command runs, and how many words name it. */

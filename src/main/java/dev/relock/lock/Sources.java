@@ -89,12 +89,12 @@ final class Sources {
                 options.add(file.options());
             }
         }
-        if (!anyPyproject && (request.allExtras() || !request.extras().isEmpty())) {
+        if (!anyPyproject && (request.settings().allExtras() || !request.settings().extras().isEmpty())) {
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     "--extra and --all-extras select optional dependencies of a pyproject.toml source;"
                             + " no pyproject.toml was given");
         }
-        for (Path file : request.constraintFiles()) {
+        for (Path file : request.settings().constraints()) {
             RequirementsFile c = readFile(file);
             c.requirements().forEach(e -> constraints.add(root(e, "-c ")));
             c.constraints().forEach(e -> constraints.add(root(e, "-c ")));
@@ -180,7 +180,7 @@ final class Sources {
                     .orElseThrow(() -> bad(file, "invalid extra name '" + f.getKey() + "'"));
             optional.put(extra, f.getValue());
         }
-        Set<ExtraName> wanted = new LinkedHashSet<>(request.allExtras() ? optional.keySet() : request.extras());
+        Set<ExtraName> wanted = new LinkedHashSet<>(request.settings().allExtras() ? optional.keySet() : request.settings().extras());
         for (ExtraName extra : wanted) {
             JsonNode deps = optional.get(extra);
             if (deps == null) {

@@ -2,13 +2,15 @@ package dev.relock.verify;
 
 import dev.relock.common.RelockException;
 import dev.relock.index.IndexClient;
-import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileReader;
-import dev.relock.resolve.BinaryPolicy;
-import dev.relock.resolve.ResolveRequest;
-import dev.relock.resolve.Resolver;
-import dev.relock.resolve.RootRequirement;
+import dev.relock.lock.CompileRequest;
+import dev.relock.lock.CompileResult;
+import dev.relock.lock.CompileSetup;
+import dev.relock.lock.Compiler;
+import dev.relock.lock.LockSettings;
+import dev.relock.lock.LockTargets;
+import dev.relock.resolve.ResolverListener;
 import dev.relock.tags.PythonVersion;
 import dev.relock.tags.Target;
 import dev.relock.tags.TargetPlatform;
@@ -50,38 +52,43 @@ public final class Verifier {
             LockDocument lock = LockDocument.read(lockfile.file(), request.environment());
             Optional<RequirementsFile> source = lockfile.source()
                     .map(in -> new RequirementsFileReader(request.environment()).read(in));
+            LockSettings settings = CompileSetup.settingsOf(lockfile.file(), request.projectRoot(), request.given(),
+                    request.environment());
             PythonSetting python = python(request, lockfile.file());
-            Target target = target(request, python, lock);
-            Optional<IndexSnapshot> index = Optional.empty();
-            Optional<ReResolution> reResolution = Optional.empty();
+            List<Target> targets = targets(request, settings, python, lock);
             boolean reResolve = request.strict() && source.isPresent()
                     && request.checks().stream().anyMatch(c -> c instanceof FreshCheck);
-            if (need != Check.IndexNeed.NONE) {
-                if (request.index().isPresent()) {
-                    try (IndexClient client = request.index().get().open(lock.recordedIndexOptions())) {
-                        index = Optional.of(IndexSnapshot.fetch(client, lock.pins(), target,
-                                need == Check.IndexNeed.METADATA));
-                        if (reResolve) {
-                            reResolution = reResolve(client, source.get(), lock, target, notes);
+            Optional<ReResolution> reResolution = Optional.empty();
+            if (need != Check.IndexNeed.NONE && request.index().isPresent() && reResolve) {
+                reResolution = reResolve(request, lockfile, notes);
+            }
+            for (Target target : targets) {
+                Optional<IndexSnapshot> index = Optional.empty();
+                if (need != Check.IndexNeed.NONE) {
+                    if (request.index().isPresent()) {
+                        try (IndexClient client = request.index().get().open(
+                                settings.index().sources(request.projectRoot(), request.environment()))) {
+                            index = Optional.of(IndexSnapshot.fetch(client, lock.pins(), target,
+                                    need == Check.IndexNeed.METADATA));
                         }
+                    } else {
+                        notes.add("offline: checks against the index were skipped ("
+                                + String.join(", ", request.checks().stream()
+                                        .filter(c -> c.indexNeed() != Check.IndexNeed.NONE).map(Check::name).toList())
+                                + " ran structurally only)");
                     }
-                } else {
-                    notes.add("offline: checks against the index were skipped ("
-                            + String.join(", ", request.checks().stream()
-                                    .filter(c -> c.indexNeed() != Check.IndexNeed.NONE).map(Check::name).toList())
-                            + " ran structurally only)");
+                }
+                VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
+                        reResolution.filter(r -> target.equals(targets.get(0))));
+                for (Check check : request.checks()) {
+                    findings.addAll(check.run(input));
                 }
             }
             if (source.isEmpty() && request.checks().stream().anyMatch(c -> c instanceof FreshCheck)) {
                 notes.add(lockfile.file().getFileName() + ": no .in beside it, so fresh checked only that"
                         + " dependencies are pinned, not that nothing is extraneous");
             }
-            VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
-                    reResolution);
             pins += lock.pins().size();
-            for (Check check : request.checks()) {
-                findings.addAll(check.run(input));
-            }
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
@@ -90,40 +97,29 @@ public final class Verifier {
     }
 
     /**
-     * Resolves the {@code .in} afresh with the pins as preferences, as {@code uv lock --check} does.
-     * Inputs with URL, path or editable requirements are not re-resolved (a note says so). The
-     * lockfile's recorded {@code --no-binary} / {@code --only-binary} lines steer it as they steered
-     * the compile.
+     * Recompiles the lockfile as recorded (its settings, {@code .in}, {@code -c} files, extras,
+     * pre-release mode, exclude-newer, binary options, targets) with its pins as preferences,
+     * writing nothing: the compile's own path, as {@code uv lock --check} re-resolves.
      */
-    private static Optional<ReResolution> reResolve(IndexClient client, RequirementsFile in, LockDocument lock,
-            Target target, Set<String> notes) {
-        if (in.requirements().stream().anyMatch(e -> e.form() != RequirementEntry.Form.NAMED)
-                || in.constraints().stream().anyMatch(e -> e.form() != RequirementEntry.Form.NAMED)) {
-            notes.add(in.file().getFileName() + ": not re-resolved (--strict): it has URL, path or editable"
-                    + " requirements");
-            return Optional.empty();
-        }
-        ResolveRequest.Builder request = ResolveRequest.builder(target);
+    private static Optional<ReResolution> reResolve(VerifyRequest request, VerifyRequest.Lockfile lockfile,
+            Set<String> notes) {
+        CompileRequest compile;
         try {
-            request.binary(BinaryPolicy.recorded(lock.recordedIndexOptions().noBinary(),
-                    lock.recordedIndexOptions().onlyBinary()));
+            compile = CompileSetup.prepare(CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(),
+                    lockfile.source(), request.given(), false, List.of())).request();
         } catch (RelockException e) {
-            notes.add(lock.file().getFileName() + ": not re-resolved (--strict): " + e.getMessage());
+            if (e.kind() != RelockException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            notes.add(lockfile.file().getFileName() + ": not re-resolved (--strict): "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             return Optional.empty();
         }
-        for (RequirementEntry e : in.requirements()) {
-            request.requirement(new RootRequirement(e.requirement().orElseThrow(), "-r " + e.location().file()
-                    .getFileName()));
-        }
-        for (RequirementEntry e : in.constraints()) {
-            request.constraint(new RootRequirement(e.requirement().orElseThrow(), "-c " + e.location().file()
-                    .getFileName()));
-        }
-        for (LockedPin pin : lock.pins()) {
-            request.preference(pin.name(), pin.version());
-        }
+        VerifyRequest.IndexAccess access = request.index().orElseThrow();
         try {
-            return Optional.of(new ReResolution(Optional.of(new Resolver(client).resolve(request.build())), ""));
+            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment())
+                    .compile(compile);
+            return Optional.of(new ReResolution(Optional.of(result.resolution()), ""));
         } catch (RelockException e) {
             if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
                 throw e;
@@ -150,13 +146,18 @@ public final class Verifier {
         }
     }
 
-    private static Target target(VerifyRequest request, PythonSetting python, LockDocument lock) {
-        TargetPlatform platform = request.pythonPlatform().map(TargetPlatform::parse).orElse(TargetPlatform.DEFAULT);
-        PythonVersion version = request.pythonVersion().map(v -> PythonVersion.parse(v.strip()))
+    /**
+     * The targets: the Python of {@code --python-version} (given or recorded), else the project's
+     * pin, else the lock header's; the platforms of the lock's settings, else the project's.
+     */
+    private static List<Target> targets(VerifyRequest request, LockSettings settings, PythonSetting python,
+            LockDocument lock) {
+        PythonVersion version = settings.pythonVersion().map(v -> PythonVersion.parse(v.strip()))
                 .or(() -> python.pin().map(PythonPin::version))
                 .or(() -> lock.headerPython().map(LockDocument.HeaderPython::version))
                 .orElseThrow(() -> new RelockException(RelockException.Kind.BAD_INPUT, lock.file()
                         + ": no target Python: pass --python-version X.Y.Z or pin it in .python-version"));
-        return new Target(version, platform);
+        List<TargetPlatform> platforms = LockTargets.platformsOf(settings, lock.file().toAbsolutePath().getParent());
+        return platforms.stream().map(p -> new Target(version, p)).toList();
     }
 }

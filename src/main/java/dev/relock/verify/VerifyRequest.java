@@ -1,7 +1,8 @@
 package dev.relock.verify;
 
 import dev.relock.index.IndexClient;
-import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.index.IndexSources;
+import dev.relock.lock.LockOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +14,18 @@ import java.util.Optional;
  *
  * @param lockfiles the lockfiles, each with the {@code .in} it is compiled from when known
  * @param checks the checks to run
- * @param pythonVersion {@code --python-version}; otherwise {@code .python-version}, then the lock header
- * @param pythonPlatform {@code --python-platform}; otherwise the default platform
+ * @param given the lock options given on the command line ({@code --python-version},
+ *     {@code --python-platform}, index options), laid over what each lockfile records
  * @param pythonVersionFile {@code --python-version-file}; otherwise the nearest {@code .python-version}
  * @param projectRoot where project files (Dockerfiles, workflows, ...) are looked for
  * @param environment variables for {@code ${VAR}} in requirements files
- * @param index opens an index client for a lockfile's recorded options; empty: no index at all (offline)
+ * @param index opens index clients; empty: no index at all (offline)
  * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
  */
 public record VerifyRequest(
         List<Lockfile> lockfiles,
         List<Check> checks,
-        Optional<String> pythonVersion,
-        Optional<String> pythonPlatform,
+        List<LockOption.Given> given,
         Optional<Path> pythonVersionFile,
         Path projectRoot,
         Map<String, String> environment,
@@ -45,17 +45,16 @@ public record VerifyRequest(
         }
     }
 
-    /** Opens an index client for the index options a lockfile records (used when none are given). */
+    /** Opens an index client for a lockfile's index sources. */
     @FunctionalInterface
     public interface IndexAccess {
-        IndexClient open(LockfileOptions recorded);
+        IndexClient open(IndexSources sources);
     }
 
     public VerifyRequest {
         lockfiles = List.copyOf(lockfiles);
         checks = List.copyOf(checks);
-        Objects.requireNonNull(pythonVersion, "pythonVersion");
-        Objects.requireNonNull(pythonPlatform, "pythonPlatform");
+        given = List.copyOf(given);
         Objects.requireNonNull(pythonVersionFile, "pythonVersionFile");
         Objects.requireNonNull(projectRoot, "projectRoot");
         environment = Map.copyOf(environment);

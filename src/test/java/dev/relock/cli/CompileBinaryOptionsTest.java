@@ -96,7 +96,7 @@ class CompileBinaryOptionsTest {
         assertThat(r.status()).as(r.err()).isZero();
         String lock = read("requirements.txt");
         assertThat(lock).containsPattern("#    relock compile --generate-hashes --index-url=\\S+"
-                + " --output-file=requirements.txt --no-binary=both requirements.in\n");
+                + " --output-file=requirements.txt --python-platform=x86_64-manylinux_2_28 --no-binary=both requirements.in\n");
         assertThat(lock).contains("\n--no-binary both\n\nboth==1.0 \\\n");
         assertThat(lock).contains("dep==1.0");
         assertThat(lock).contains(sha256("both-1.0.tar.gz")).doesNotContain(sha256("both-1.0-py3-none-any.whl"))

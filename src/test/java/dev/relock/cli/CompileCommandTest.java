@@ -253,7 +253,7 @@ class CompileCommandTest {
         Result r = compile("base.in", "tools.in", "-o", "all.txt");
         assertThat(r.status()).as(r.err()).isZero();
         String lock = read("all.txt");
-        assertThat(lock).contains("--output-file=all.txt base.in tools.in");
+        assertThat(lock).contains("--output-file=all.txt --python-platform=x86_64-manylinux_2_28 base.in tools.in");
         assertThat(lock).contains("click==8.1.7\n    # via -r tools.in\n");
         assertThat(lock).contains("idna==3.4\n    # via\n    #   -r tools.in\n    #   requests\n");
     }

@@ -1,14 +1,11 @@
 package dev.relock.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.relock.common.RelockException;
 import dev.relock.name.ExtraName;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
-import dev.relock.tags.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RecordedCommandTest {
-    static final Target TARGET = Target.parse("3.11.7", "x86_64-manylinux_2_17");
-
     @TempDir Path dir;
 
     static Stream<Arguments> commandLines() {
@@ -40,28 +35,26 @@ class RecordedCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandLines")
     void splitsCommandLinesLikeAPosixShell(String line, List<String> words) {
-        assertThat(RecordedCommand.split(line)).isEqualTo(words);
+        assertThat(dev.relock.common.ShellWords.split(line)).isEqualTo(words);
     }
 
     @Test
     void theNormalizedCommandHasOnlyResultShapingOptionsSortedWithRelativePathsAndNoCredentials() {
-        CompileRequest request = CompileRequest.builder(dir, Target.parse("3.12", "aarch64-apple-darwin"))
-                .source(Path.of("requirements.in"))
-                .source(dir.resolve("sub/extra reqs.in"))
-                .output(Path.of("locks/all.txt"))
-                .constraint(Path.of("constraints.txt"))
+        LockSettings settings = LockSettings.builder()
+                .constraint(dir.resolve("constraints.txt"))
                 .generateHashes(true)
                 .allowUnsafe(false)
-                .upgradeAll(true)
-                .dryRun(true)
                 .annotationStyle(AnnotationStyle.LINE)
-                .prereleases(PrereleaseMode.IF_NECESSARY)
+                .prerelease(PrereleaseMode.IF_NECESSARY)
                 .excludeNewer(Instant.parse("2024-03-01T00:00:00Z"))
-                .pythonVersionOption(Optional.of("3.12"))
+                .pythonVersion("3.12")
+                .pythonPlatform(dev.relock.tags.TargetPlatform.parse("aarch64-apple-darwin"))
                 .index(new IndexSettings(Optional.of("https://bob:pw@pkgs.example/simple/"), List.of(), List.of(), false))
                 .build();
 
-        assertThat(RecordedCommand.normalized(request)).isEqualTo("relock compile --annotation-style=line"
+        assertThat(RecordedCommand.normalized(settings, List.of(dir.resolve("requirements.in"),
+                dir.resolve("sub/extra reqs.in")), dir.resolve("locks/all.txt"), dir)).isEqualTo(
+                "relock compile --annotation-style=line"
                 + " --constraint=constraints.txt --exclude-newer=2024-03-01T00:00:00Z --generate-hashes"
                 + " --index-url=https://pkgs.example/simple/ --no-allow-unsafe --output-file=locks/all.txt"
                 + " --prerelease=if-necessary --python-platform=aarch64-macosx_13_0 --python-version=3.12"
@@ -71,19 +64,19 @@ class RecordedCommandTest {
     @Test
     void binaryOptionsKeepTheirOrderAfterTheSortedOptionsAndReadBack() throws IOException {
         Files.writeString(dir.resolve("requirements.in"), "x\n");
-        CompileRequest request = CompileRequest.builder(dir, TARGET)
-                .source(Path.of("requirements.in"))
+        LockSettings request = LockSettings.builder()
                 .binaryOption(BinaryPolicy.Option.onlyBinary(":all:"))
                 .binaryOption(BinaryPolicy.Option.noBinary("psycopg2,lxml"))
                 .build();
-        String command = RecordedCommand.normalized(request);
+        String command = RecordedCommand.normalized(request, List.of(dir.resolve("requirements.in")),
+                dir.resolve("requirements.txt"), dir);
         assertThat(command).isEqualTo("relock compile --output-file=requirements.txt --only-binary=:all:"
                 + " --no-binary=psycopg2,lxml requirements.in");
         writeLock("relock with Python 3.11.7", command);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
-        assertThat(r.binaryOptions()).isEqualTo(request.binaryOptions());
+        assertThat(r.settings().binaryOptions()).isEqualTo(request.binaryOptions());
     }
 
     static Stream<Arguments> foreignBinaryOptions() {
@@ -103,9 +96,9 @@ class RecordedCommandTest {
         Files.writeString(dir.resolve("requirements.in"), "x\n");
         writeLock("some tool with Python 3.11", command);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
-        assertThat(r.binaryOptions()).isEqualTo(expected);
+        assertThat(r.settings().binaryOptions()).isEqualTo(expected);
     }
 
     @Test
@@ -123,15 +116,14 @@ class RecordedCommandTest {
                 requests==2.31.0          # via -r requirements.in
                 """);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
         assertThat(r.sources()).containsExactly(dir.resolve("requirements.in"));
-        assertThat(r.output()).isEqualTo(dir.resolve("requirements.txt"));
-        assertThat(r.allowUnsafe()).isTrue();
-        assertThat(r.generateHashes()).isFalse();
-        assertThat(r.stripExtras()).isTrue();
-        assertThat(r.annotationStyle()).isEqualTo(AnnotationStyle.LINE);
-        assertThat(r.index().indexUrl()).contains("https://pkgs.example/simple/");
+                assertThat(r.settings().allowUnsafe()).isTrue();
+        assertThat(r.settings().generateHashes()).isFalse();
+        assertThat(r.settings().stripExtras()).isTrue();
+        assertThat(r.settings().annotationStyle()).isEqualTo(AnnotationStyle.LINE);
+        assertThat(r.settings().index().indexUrl()).contains("https://pkgs.example/simple/");
         assertThat(r.customCommand()).contains("pip-compile --allow-unsafe --annotation-style=line"
                 + " --output-file=requirements.txt --strip-extras requirements.in");
     }
@@ -152,12 +144,12 @@ class RecordedCommandTest {
                     # via -r deps/dev.in
                 """.formatted("a".repeat(64)));
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("deps/dev.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("deps/dev.txt"), dir);
 
         assertThat(r.sources()).as("paths relative to the working directory").containsExactly(dir.resolve("deps/dev.in"));
-        assertThat(r.generateHashes()).isTrue();
-        assertThat(r.allowUnsafe()).isFalse();
-        assertThat(r.extras()).containsExactly(ExtraName.of("cli"));
+        assertThat(r.settings().generateHashes()).isTrue();
+        assertThat(r.settings().allowUnsafe()).isFalse();
+        assertThat(r.settings().extras()).containsExactly(ExtraName.of("cli"));
     }
 
     @Test
@@ -168,11 +160,12 @@ class RecordedCommandTest {
                 + " --prerelease=allow requirements.in";
         writeLock("relock with Python 3.11.7", command);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
         assertThat(r.customCommand()).isEmpty();
-        assertThat(r.prereleases()).contains(PrereleaseMode.ALLOW);
-        assertThat(RecordedCommand.normalized(r)).isEqualTo(command);
+        assertThat(r.settings().prerelease()).contains(PrereleaseMode.ALLOW);
+        assertThat(RecordedCommand.normalized(r.settings(), r.sources(), dir.resolve("requirements.txt"), dir))
+                .isEqualTo(command);
     }
 
     @Test
@@ -192,9 +185,9 @@ class RecordedCommandTest {
                 # setuptools
                 """);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
-        assertThat(r.allowUnsafe()).isFalse();
+        assertThat(r.settings().allowUnsafe()).isFalse();
         assertThat(r.customCommand()).contains("./lock.sh");
         assertThat(r.sources()).containsExactly(dir.resolve("requirements.in"));
     }
@@ -209,12 +202,12 @@ class RecordedCommandTest {
                     # via -r requirements.in
                 """);
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("requirements.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
 
         assertThat(r.sources()).containsExactly(dir.resolve("requirements.in"));
-        assertThat(r.pythonVersionOption()).contains("3.11");
-        assertThat(r.excludeNewer()).contains(Instant.parse("2024-01-01T00:00:00Z"));
-        assertThat(r.allowUnsafe()).isTrue();
+        assertThat(r.settings().pythonVersion()).contains("3.11");
+        assertThat(r.settings().excludeNewer()).contains(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(r.settings().allowUnsafe()).isTrue();
     }
 
     @Test
@@ -222,19 +215,29 @@ class RecordedCommandTest {
         Files.writeString(dir.resolve("dev.in"), "x\n");
         Files.writeString(dir.resolve("dev.txt"), "x==1.0\n    # via -r dev.in\n");
 
-        CompileRequest r = CompileRequest.fromLockfileHeader(dir.resolve("dev.txt"), TARGET, dir);
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("dev.txt"), dir);
 
         assertThat(r.sources()).containsExactly(dir.resolve("dev.in"));
-        assertThat(r.header()).isFalse();
+        assertThat(r.settings().header()).isFalse();
     }
 
     @Test
-    void aLockfileWithNoKnownSourceIsBadInput() throws IOException {
+    void aLockfileWithNoKnownSourceRecordsNone() throws IOException {
         Files.writeString(dir.resolve("pins.txt"), "x==1.0\n");
 
-        assertThatThrownBy(() -> CompileRequest.fromLockfileHeader(dir.resolve("pins.txt"), TARGET, dir))
-                .isInstanceOf(RelockException.class)
-                .hasMessageContaining("cannot tell which sources");
+        assertThat(RecordedCommand.read(dir.resolve("pins.txt"), dir).sources()).isEmpty();
+    }
+
+    @Test
+    void recordedPlatformsAreReadBack() throws IOException {
+        Files.writeString(dir.resolve("requirements.in"), "x\n");
+        writeLock("relock with Python 3.11.7", "relock compile --output-file=requirements.txt"
+                + " --python-platform=x86_64-manylinux_2_36 --python-platform=aarch64-apple-darwin requirements.in");
+
+        RecordedCommand.Recorded r = RecordedCommand.read(dir.resolve("requirements.txt"), dir);
+
+        assertThat(r.settings().pythonPlatforms()).extracting(p -> p.name())
+                .containsExactly("x86_64-manylinux_2_36", "aarch64-macosx_13_0");
     }
 
     /** A one-pin requirements.txt whose header says {@code generator} wrote it with {@code command}. */

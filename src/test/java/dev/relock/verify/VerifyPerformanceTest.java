@@ -35,9 +35,8 @@ class VerifyPerformanceTest {
             server.clearLog();
             VerifyRequest request = new VerifyRequest(
                     List.of(new VerifyRequest.Lockfile(lock, Optional.empty())),
-                    Checks.all(Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty(), dir, Map.of(),
-                    Optional.of(recorded -> IndexClient.builder(IndexSources.builder()
-                            .indexUrl(recorded.indexUrl().orElseThrow()).build()).parallelism(16).build()),
+                    Checks.all(Optional.empty()), List.of(), Optional.empty(), dir, Map.of(),
+                    Optional.of(sources -> IndexClient.builder(sources).parallelism(16).build()),
                     false);
             long start = System.nanoTime();
             VerifyReport report = Verifier.verify(request);

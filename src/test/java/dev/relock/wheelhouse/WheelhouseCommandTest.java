@@ -130,7 +130,7 @@ class WheelhouseCommandTest {
                 .containsExactly(HELPER_WHEEL, LIB_WHEEL, WheelhouseManifest.FILENAME);
         assertThat(work.resolve("wheels").resolve(LIB_WHEEL)).hasBinaryContent(server.file(LIB_WHEEL).bytes());
         assertThat(run.out()).contains("downloaded " + LIB_WHEEL)
-                .contains("2 files for " + LINUX + " (2 downloaded, 0 replaced, 0 already present)")
+                .contains("2 files for 3.11 on x86_64-manylinux_2_28 (2 downloaded, 0 replaced, 0 already present)")
                 .contains("pip install --no-index --find-links wheels --require-hashes -r requirements.txt");
 
         assumeTrue(PythonTool.pipAvailable(), "python3 -m pip is not available");

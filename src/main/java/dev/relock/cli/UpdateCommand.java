@@ -12,6 +12,7 @@ import dev.relock.index.IndexLog;
 import dev.relock.lock.CompileRequest;
 import dev.relock.lock.CompileResult;
 import dev.relock.lock.Compiler;
+import dev.relock.lock.FileOverlay;
 import dev.relock.lock.IndexSettings;
 import dev.relock.name.PackageName;
 import dev.relock.reqtxt.LockfileOptions;
@@ -175,12 +176,12 @@ public final class UpdateCommand implements Callable<Integer> {
                 IndexClient facts = index.client(ctx, index.sources(ctx, recorded), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
-            Recompiler recompiler = (job, upgrade) -> recompile(compiler, job, upgrade, selection, home);
+            Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, selection,
+                    home);
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, selection.target()));
             UpdatePlan plan = updater.plan(req);
             progress.close();
             if (dryRun) {
-                updater.restore(plan);
                 printPlan(ctx.out(), plan);
                 return ExitCodes.OK;
             }
@@ -197,7 +198,7 @@ public final class UpdateCommand implements Callable<Integer> {
         }
     }
 
-    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade,
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, FileOverlay pending,
             TargetSelection selection, Path root) {
         CompileRequest.Builder b;
         if (Files.isRegularFile(job.lockfile())) {
@@ -216,7 +217,7 @@ public final class UpdateCommand implements Callable<Integer> {
         } else {
             upgradePackages.forEach(p -> b.upgradePackage(CompileRequest.parseUpgradePackage(p)));
         }
-        CompileResult result = compiler.compile(b.dryRun(true).build());
+        CompileResult result = compiler.compile(b.dryRun(true).build(), pending);
         return new Recompiled(result.text(), result.lockfile());
     }
 

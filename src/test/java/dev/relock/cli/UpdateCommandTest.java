@@ -436,20 +436,21 @@ class UpdateCommandTest {
         String before = read(dir, "requirements.txt");
         index.publish("attrs", "23.2.0", r -> { });
         fake.clearRequests();
-        Git git = checkout(dir);
-        Map<String, String> checkedOut = snapshot(dir);
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
 
-        Result run = update("--dry-run");
+            Result run = update("--dry-run");
 
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("attrs upgraded 23.1.0 → 23.2.0")
-                .contains("Pull request: Update Python lockfiles (1 package)")
-                .contains("| [attrs](https://pypi.org/project/attrs/23.2.0/) | upgraded |");
-        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
-        assertThat(fake.requests()).isEmpty();
-        assertThat(read(dir, "requirements.txt")).isEqualTo(before);
-        assertUntouched(git, checkedOut);
-        git.close();
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Dry run: nothing written, nothing pushed.\nrequirements.txt:\n")
+                    .contains("attrs upgraded 23.1.0 → 23.2.0")
+                    .contains("Pull request: Update Python lockfiles (1 package)")
+                    .contains("| [attrs](https://pypi.org/project/attrs/23.2.0/) | upgraded |");
+            assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+            assertThat(fake.requests()).isEmpty();
+            assertThat(read(dir, "requirements.txt")).isEqualTo(before);
+            assertUntouched(git, checkedOut);
+        }
     }
 
     @Test
@@ -482,6 +483,9 @@ class UpdateCommandTest {
         assertThat(fake.requests("POST", "/repos/acme/app/git/commits")).isEmpty();
         assertThat(read(clone.resolve(".git"), "config")).doesNotContain(TOKEN);
         assertThat(onlyPullRequest().isOpen()).isTrue();
+        try (Git git = Git.open(clone.toFile())) {
+            assertThat(git.status().call().isClean()).as("the clone's work tree is left alone").isTrue();
+        }
     }
 
     @Test

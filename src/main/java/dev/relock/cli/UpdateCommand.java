@@ -16,6 +16,7 @@ import dev.relock.lock.CompileSetup;
 import dev.relock.lock.LockOption;
 import dev.relock.lock.LockSettings;
 import dev.relock.lock.LockTargets;
+import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.update.FileUpdate;
 import dev.relock.update.IndexReleaseFacts;
@@ -184,12 +185,11 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                 IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home).index()), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
-            Recompiler recompiler = (job, upgrade) -> recompile(compiler, job, upgrade, home);
+            Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)));
             UpdatePlan plan = updater.plan(req);
             progress.close();
             if (dryRun) {
-                updater.restore(plan);
                 printPlan(ctx.out(), plan);
                 return ExitCodes.OK;
             }
@@ -206,7 +206,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         }
     }
 
-    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, Path root) {
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, FileOverlay pending,
+            Path root) {
         List<dev.relock.pep508.Requirement> packages = upgrade.isEmpty() ? List.of()
                 : upgradePackages.stream().map(CompileRequest::parseUpgradePackage).toList();
         if (!Files.isRegularFile(job.lockfile()) && job.source().isEmpty()) {
@@ -215,7 +216,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         }
         CompileRequest request = CompileSetup.prepare(CompileSetup.Invocation.recompile(root, job.lockfile(),
                 job.source(), lockOptions.given(), upgrade.isEmpty(), packages)).request();
-        CompileResult result = compiler.compile(request);
+        CompileResult result = compiler.compile(request, pending);
         return new Recompiled(result.text(), result.lockfile());
     }
 

@@ -67,13 +67,25 @@ public final class Compiler {
      *     index failure; the output file is then untouched
      */
     public CompileResult compile(CompileRequest request) {
-        Sources sources = new Sources(request.workingDirectory(), env);
+        return compile(request, FileOverlay.none());
+    }
+
+    /**
+     * Runs the compile reading files through {@code overlay}: the requirements and constraint files
+     * with their includes, {@code pyproject.toml} sources, and the existing output whose pins are
+     * preferences all take the overlay's text when it has one. The overlay is never written; the
+     * output is written as by {@link #compile(CompileRequest)} unless the request is a dry run.
+     *
+     * @throws RelockException as {@link #compile(CompileRequest)}
+     */
+    public CompileResult compile(CompileRequest request, FileOverlay overlay) {
+        Sources sources = new Sources(request.workingDirectory(), env, overlay);
         Sources.Inputs inputs = sources.read(request);
         PipOptions fileOptions = inputs.pipOptions();
         IndexSettings index = new IndexSettings(fileOptions.indexUrl(), fileOptions.extraIndexUrls(),
                 fileOptions.findLinks(), fileOptions.noIndex()).overlaidBy(request.index());
 
-        Optional<String> previous = readExisting(request.output());
+        Optional<String> previous = overlay.text(request.output()).or(() -> readExisting(request.output()));
         Map<PackageName, Version> preferences = request.upgradeAll() ? Map.of() : preferences(request, previous);
         List<RootRequirement> constraints = new ArrayList<>(inputs.constraints());
         for (Requirement upgrade : request.upgradePackages()) {

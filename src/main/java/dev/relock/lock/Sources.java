@@ -55,11 +55,18 @@ final class Sources {
             List<BinaryPolicy.Option> binaryOptions, List<DirectReferences.Entry> direct) {}
 
     private final Path workingDirectory;
+    private final FileOverlay overlay;
     private final RequirementsFileReader reader;
 
     Sources(Path workingDirectory, Map<String, String> env) {
+        this(workingDirectory, env, FileOverlay.none());
+    }
+
+    /** Sources that read every input file through {@code overlay} before the disk. */
+    Sources(Path workingDirectory, Map<String, String> env, FileOverlay overlay) {
         this.workingDirectory = workingDirectory;
-        this.reader = new RequirementsFileReader(env);
+        this.overlay = overlay;
+        this.reader = new RequirementsFileReader(env, overlay::text);
     }
 
     static boolean isPyproject(Path file) {
@@ -146,7 +153,9 @@ final class Sources {
     private List<RootRequirement> pyproject(Path file, CompileRequest request, List<DirectReferences.Entry> direct) {
         JsonNode root;
         try {
-            root = Toml.MAPPER.readTree(Files.readAllBytes(file));
+            Optional<String> pending = overlay.text(file);
+            root = pending.isPresent() ? Toml.MAPPER.readTree(pending.get())
+                    : Toml.MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new RelockException(RelockException.Kind.BAD_INPUT, display(file) + ": no such file");
         } catch (JsonProcessingException e) {

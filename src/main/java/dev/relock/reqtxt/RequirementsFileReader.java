@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,6 +32,10 @@ import java.util.stream.Collectors;
  * comes before is a requirement, what follows are options. Included files ({@code -r}, {@code -c})
  * are resolved against the directory of the including file.
  *
+ * <p>An optional content lookup is consulted before the disk for every file read, the top file
+ * and its includes alike: a caller that holds files' pending new text (the update bot, which never
+ * writes the work tree) makes them visible to the reader without writing them.
+ *
  * <p>Every problem is reported as a {@link RequirementsFileException} naming file, line and column
  * in the original file; nothing is returned for a file with any error.
  */
@@ -44,10 +50,24 @@ public final class RequirementsFileReader {
                     ".tar.lz", ".tar.lzma");
 
     private final Map<String, String> environment;
+    private final Function<Path, Optional<String>> contents;
 
     /** A reader that expands {@code ${NAME}} from {@code environment} (usually {@code System.getenv()}). */
     public RequirementsFileReader(Map<String, String> environment) {
+        this(environment, file -> Optional.empty());
+    }
+
+    /**
+     * A reader that takes a file's text from {@code contents} when it has one, and from the disk
+     * otherwise.
+     *
+     * @param environment for {@code ${NAME}} expansion
+     * @param contents a file's text in place of the disk's, given the path as written (the
+     *     including file's directory resolved against it); empty to read the disk
+     */
+    public RequirementsFileReader(Map<String, String> environment, Function<Path, Optional<String>> contents) {
         this.environment = Map.copyOf(environment);
+        this.contents = Objects.requireNonNull(contents, "contents");
     }
 
     /**
@@ -138,6 +158,10 @@ public final class RequirementsFileReader {
         }
 
         private byte[] load(Path file, Optional<SourceLocation> includedAt) {
+            Optional<String> pending = contents.apply(file);
+            if (pending.isPresent()) {
+                return pending.get().getBytes(StandardCharsets.UTF_8);
+            }
             try {
                 return Files.readAllBytes(file);
             } catch (NoSuchFileException e) {

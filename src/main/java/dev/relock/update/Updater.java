@@ -11,6 +11,7 @@ import dev.relock.hosting.PullRequest;
 import dev.relock.hosting.PullRequestExistsException;
 import dev.relock.hosting.PullRequestSpec;
 import dev.relock.hosting.RepositoryInfo;
+import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.reqtxt.AnnotationStyle;
@@ -31,10 +32,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The update bot's orchestrator. {@link #plan} recompiles the lockfiles locally (writing the new
- * text, so layered files see new pins); {@link #apply} brings the bot's branch and pull request in
- * step with the plan. Every remote step is idempotent: a run that failed half-way converges when
- * run again.
+ * The update bot's orchestrator. {@link #plan} recompiles the lockfiles in memory; {@link #apply}
+ * brings the bot's branch and pull request in step with the plan.
+ *
+ * <p>The plan compares against the checked-out base: each lockfile's current text is read once from
+ * the work tree when planning starts (in GitHub Actions, the checkout of the base branch), and the
+ * new texts are compared with it. Nothing local is ever written: layered files see the new pins of
+ * the files they constrain on through a {@link FileOverlay} of pending texts, and the changes reach
+ * the repository only as a commit on the bot's branch. A failed run therefore leaves the work tree
+ * byte-identical, and the next run plans against the same base.
+ *
+ * <p>Every remote step is idempotent: a run that failed half-way converges when run again, and
+ * updates the same pull request rather than closing it.
  */
 public final class Updater {
     static final String BLOCKED_MARKER = "<!-- relock:update:blocked -->";
@@ -49,42 +58,33 @@ public final class Updater {
     }
 
     /**
-     * Recompiles every lockfile in dependency order and writes the new text in place. On failure
-     * the files written so far are restored.
+     * Recompiles every lockfile in dependency order, in memory. Each lockfile's "before" text is
+     * read once from the work tree at the start; each recompile sees the new text of the lockfiles
+     * planned before it. Writes nothing.
      */
     public UpdatePlan plan(UpdateRequest request) {
+        List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
+        Map<Path, String> checkedOut = new LinkedHashMap<>();
+        for (LockfileJob job : jobs) {
+            checkedOut.putIfAbsent(job.lockfile().toAbsolutePath().normalize(), currentText(job.lockfile()));
+        }
         List<FileUpdate> files = new ArrayList<>();
-        try {
-            for (LockfileJob job : LayerOrder.sort(request.jobs())) {
-                Path file = job.lockfile();
-                String before = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-                Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
-                Recompiled now = recompiler.recompile(job, request.upgrade());
-                FileUpdate update = new FileUpdate(job, relative(request.workspace(), file), before, now.text(),
-                        LockfileChanges.between(relative(request.workspace(), file), old, now.lockfile(),
-                                !before.equals(now.text())));
-                files.add(update);
-                if (update.changed()) {
-                    write(file, now.text());
-                }
-            }
-        } catch (IOException e) {
-            restore(files);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            restore(files);
-            throw e;
+        FileOverlay pending = FileOverlay.none();
+        for (LockfileJob job : jobs) {
+            Path file = job.lockfile();
+            String path = relative(request.workspace(), file);
+            String before = checkedOut.get(file.toAbsolutePath().normalize());
+            Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
+            Recompiled now = recompiler.recompile(job, request.upgrade(), pending);
+            files.add(new FileUpdate(job, path, before, now.text(),
+                    LockfileChanges.between(path, old, now.lockfile(), !before.equals(now.text()))));
+            pending = pending.with(file, now.text());
         }
         List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
         Map<String, ReleaseNote> notes = notes(changes, request.target());
         String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
         String body = PullRequestText.body(changes, notes, request.target(), request.reproduce());
         return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes));
-    }
-
-    /** Puts every file of the plan back as it was (for dry runs). */
-    public void restore(UpdatePlan plan) {
-        restore(plan.files());
     }
 
     /** Brings the bot branch and pull request in step with {@code plan}. */
@@ -214,27 +214,15 @@ public final class Updater {
         return root.relativize(abs).toString().replace('\\', '/');
     }
 
-    private static void restore(List<FileUpdate> files) {
-        for (FileUpdate f : files) {
-            if (f.changed()) {
-                try {
-                    if (f.before().isEmpty()) {
-                        Files.deleteIfExists(f.job().lockfile());
-                    } else {
-                        write(f.job().lockfile(), f.before());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+    /** The lockfile's text as checked out; empty when it does not exist yet. */
+    private static String currentText(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "";
         }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

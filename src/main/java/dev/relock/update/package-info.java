@@ -8,7 +8,11 @@
  *   <li>One pull request for the whole refresh, never one per bump; a second run updates it, a run
  *       with nothing to do closes it (with a comment saying why) and deletes its branch.</li>
  *   <li>Layered files ({@code requirements-dev.in} with {@code -c requirements.txt}) are compiled in
- *       dependency order, so the constrained file sees the new pins and the pair stays consistent.</li>
+ *       dependency order, so the constrained file sees the new pins and the pair stays consistent. The
+ *       new pins reach it through an in-memory {@link dev.relock.lock.FileOverlay}: the work tree is
+ *       never written, so a run that fails at GitHub leaves the checkout as it was, and the next run
+ *       plans against the same base instead of taking its own half-finished output for "up to
+ *       date".</li>
  *   <li>Each lockfile is recompiled with the options its own header records (hashes, index URLs,
  *       annotation style) for the Python version the repository pins, not the runner's.</li>
  *   <li>A person's commit on the bot branch is never force-pushed away: the bot says so in a comment

@@ -14,6 +14,8 @@ import dev.relock.testing.index.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code relock update} end to end: {@link Main#run} with the runner's environment, the real
@@ -144,6 +153,48 @@ class UpdateCommandTest {
         }
     }
 
+    /**
+     * Makes {@code root} a git repository with everything committed, as actions/checkout leaves
+     * the base branch: {@code git status} is clean before the run.
+     */
+    static Git checkout(Path root) throws GitAPIException {
+        Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call();
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("checkout of main").setAuthor("CI", "ci@example.com")
+                .setCommitter("CI", "ci@example.com").setSign(false).call();
+        assertThat(git.status().call().isClean()).isTrue();
+        return git;
+    }
+
+    /** Every file under {@code root} outside {@code .git}, by relative path, its bytes as ISO-8859-1 text. */
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                if (!path.startsWith(".git/")) {
+                    out.put(path, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The work tree is as checked out: {@code git status} clean and every file byte-identical. */
+    static void assertUntouched(Git git, Map<String, String> checkedOut) throws Exception {
+        Status status = git.status().call();
+        assertThat(status.isClean()).as("git status: changed %s, untracked %s",
+                status.getUncommittedChanges(), status.getUntracked()).isTrue();
+        assertThat(snapshot(git.getRepository().getWorkTree().toPath())).isEqualTo(checkedOut);
+    }
+
+    /** An API URL nothing listens on: a port bound and released again. */
+    static String closedPortUrl() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
     @Test
     void firstRunOpensOnePullRequestAndLaterRunsUpdateThenCloseIt() throws IOException {
         project(dir, false);
@@ -168,11 +219,11 @@ class UpdateCommandTest {
                 .doesNotContain("idna");
         String locked = onBranch("requirements.txt");
         assertThat(pin(locked, "attrs")).isEqualTo("attrs==23.2.0");
-        assertThat(locked).contains("--hash=sha256:").isEqualTo(read(dir, "requirements.txt"));
+        assertThat(locked).contains("--hash=sha256:");
+        assertThat(read(dir, "requirements.txt")).as("the checkout is never rewritten").isEqualTo(before);
         assertThat(repo.branchSha("main")).isPresent();
 
-        // a week later, in a fresh checkout of main: newer releases are out
-        write(dir, "requirements.txt", before);
+        // a week later, the checkout of main as before: newer releases are out
         index.publish("idna", "3.7", r -> { });
         Result second = update();
 
@@ -185,6 +236,7 @@ class UpdateCommandTest {
         assertThat(pin(onBranch("requirements.txt"), "idna")).isEqualTo("idna==3.7");
 
         // the change was merged: the checkout is up to date, nothing is left to do
+        write(dir, "requirements.txt", onBranch("requirements.txt"));
         Result third = update();
 
         assertThat(third.status()).as(third.err()).isZero();
@@ -201,17 +253,114 @@ class UpdateCommandTest {
     }
 
     @Test
-    void layeredFilesCompileInDependencyOrderAndStayConsistent() throws IOException {
+    void layeredFilesCompileInDependencyOrderAndStayConsistent() throws Exception {
         project(dir, true);
         index.publish("attrs", "23.2.0", r -> { });
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
 
-        Result run = update("--lockfile", "requirements-dev.in:requirements-dev.txt",
-                "--lockfile", "requirements.in:requirements.txt");
+            Result run = update("--lockfile", "requirements-dev.in:requirements-dev.txt",
+                    "--lockfile", "requirements.in:requirements.txt");
 
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(pin(onBranch("requirements.txt"), "attrs")).isEqualTo("attrs==23.2.0");
-        assertThat(pin(onBranch("requirements-dev.txt"), "attrs")).isEqualTo("attrs==23.2.0");
-        assertThat(onlyPullRequest().body()).contains("### `requirements.txt`").contains("### `requirements-dev.txt`");
+            assertThat(run.status()).as(run.err()).isZero();
+            // the dev file saw the main file's new pins only through the overlay: the disk kept the old ones
+            assertUntouched(git, checkedOut);
+            String main = onBranch("requirements.txt");
+            String dev = onBranch("requirements-dev.txt");
+            assertThat(pin(main, "attrs")).isEqualTo("attrs==23.2.0");
+            assertThat(pin(dev, "attrs")).isEqualTo(pin(main, "attrs"));
+            assertThat(pin(dev, "pluggy")).isEqualTo("pluggy==1.4.0");
+            assertThat(onlyPullRequest().body()).contains("### `requirements.txt`")
+                    .contains("### `requirements-dev.txt`");
+        }
+    }
+
+    @Test
+    void aLayeredDryRunPlansTheDevFileAgainstTheNewMainPinsAndTouchesNothing() throws Exception {
+        project(dir, true);
+        index.publish("attrs", "23.2.0", r -> { });
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
+
+            Result run = update("--dry-run");
+
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).contains("requirements.txt:\n  attrs upgraded 23.1.0 → 23.2.0")
+                    .contains("requirements-dev.txt:\n  attrs upgraded 23.1.0 → 23.2.0");
+            assertUntouched(git, checkedOut);
+        }
+    }
+
+    static Stream<Arguments> commitFaults() {
+        return Stream.of(
+                Arguments.of("the commit", Fault.serverError("POST", "/repos/acme/app/git/commits")),
+                Arguments.of("the branch move", Fault.serverError("PATCH", "/repos/acme/app/git/refs/heads/.*")));
+    }
+
+    /**
+     * The bug this guards against: a run whose commit failed used to leave the new lockfiles in the
+     * work tree, so the next run found "nothing to update" and closed the pull request and deleted
+     * its branch while the base still pinned the old versions.
+     */
+    @ParameterizedTest(name = "a 500 on {0}")
+    @MethodSource("commitFaults")
+    void aFailedCommitLeavesTheCheckoutAsItWasAndTheNextRunUpdatesTheSamePullRequest(String step, Fault fault)
+            throws Exception {
+        project(dir, false);
+        index.publish("attrs", "23.2.0", r -> { });
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
+
+            Result first = update();
+
+            assertThat(first.status()).as(first.err()).isZero();
+            assertThat(first.out()).startsWith("created #1");
+            assertUntouched(git, checkedOut);
+            String firstHead = repo.branchSha(BRANCH).orElseThrow();
+
+            index.publish("idna", "3.7", r -> { });
+            fake.inject(fault);
+            Result failed = update();
+
+            assertThat(failed.status()).as(failed.out() + failed.err()).isEqualTo(ExitCodes.HOSTING);
+            assertThat(failed.err()).contains("500");
+            assertUntouched(git, checkedOut);
+            assertThat(repo.branchSha(BRANCH)).contains(firstHead);
+            assertThat(onlyPullRequest().isOpen()).isTrue();
+
+            Result healthy = update();
+
+            assertThat(healthy.status()).as(healthy.err()).isZero();
+            assertThat(healthy.out()).startsWith("updated #1");
+            assertUntouched(git, checkedOut);
+            FakePullRequest pr = onlyPullRequest();
+            assertThat(pr.number()).isEqualTo(1);
+            assertThat(pr.isOpen()).isTrue();
+            assertThat(pr.title()).isEqualTo("Update Python lockfiles (2 packages)");
+            assertThat(repo.branchSha(BRANCH)).isPresent().get().isNotEqualTo(firstHead);
+            assertThat(repo.comments(1)).isEmpty();
+            String locked = onBranch("requirements.txt");
+            assertThat(pin(locked, "attrs")).isEqualTo("attrs==23.2.0");
+            assertThat(pin(locked, "idna")).isEqualTo("idna==3.7");
+            assertThat(fake.requests("DELETE", "/repos/acme/app/git/refs/heads/" + BRANCH)).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableApiFailsAndLeavesTheCheckoutAsItWas() throws Exception {
+        project(dir, false);
+        index.publish("attrs", "23.2.0", r -> { });
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
+
+            String api = closedPortUrl();
+            Result run = update("--api-url", api);
+
+            assertThat(run.status()).as(run.out() + run.err()).isEqualTo(ExitCodes.HOSTING);
+            assertThat(run.err()).contains(api).doesNotContain(TOKEN);
+            assertUntouched(git, checkedOut);
+            assertThat(repo.pullRequests()).isEmpty();
+        }
     }
 
     @Test
@@ -221,7 +370,6 @@ class UpdateCommandTest {
         index.publish("attrs", "23.2.0", r -> { });
         assertThat(update().status()).isZero();
         String human = repo.commit(BRANCH, alice, "Keep attrs back", Map.of("requirements.txt", before));
-        write(dir, "requirements.txt", before);
         index.publish("idna", "3.7", r -> { });
 
         Result run = update();
@@ -270,7 +418,7 @@ class UpdateCommandTest {
         index.publish("attrs", "23.2.0", r -> { });
 
         Result bad = update(env(dir, "ghs_notARealToken"));
-        write(dir, "requirements.txt", before);
+        assertThat(read(dir, "requirements.txt")).isEqualTo(before);
         Result readOnly = update(env(dir, "ghs_readonly"));
 
         assertThat(bad.status()).isEqualTo(ExitCodes.HOSTING);
@@ -283,21 +431,26 @@ class UpdateCommandTest {
     }
 
     @Test
-    void aDryRunPrintsThePlanAndTouchesNothing() throws IOException {
+    void aDryRunPrintsThePlanAndTouchesNothing() throws Exception {
         project(dir, false);
         String before = read(dir, "requirements.txt");
         index.publish("attrs", "23.2.0", r -> { });
         fake.clearRequests();
+        try (Git git = checkout(dir)) {
+            Map<String, String> checkedOut = snapshot(dir);
 
-        Result run = update("--dry-run");
+            Result run = update("--dry-run");
 
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("attrs upgraded 23.1.0 → 23.2.0")
-                .contains("Pull request: Update Python lockfiles (1 package)")
-                .contains("| [attrs](https://pypi.org/project/attrs/23.2.0/) | upgraded |");
-        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
-        assertThat(fake.requests()).isEmpty();
-        assertThat(read(dir, "requirements.txt")).isEqualTo(before);
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Dry run: nothing written, nothing pushed.\nrequirements.txt:\n")
+                    .contains("attrs upgraded 23.1.0 → 23.2.0")
+                    .contains("Pull request: Update Python lockfiles (1 package)")
+                    .contains("| [attrs](https://pypi.org/project/attrs/23.2.0/) | upgraded |");
+            assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+            assertThat(fake.requests()).isEmpty();
+            assertThat(read(dir, "requirements.txt")).isEqualTo(before);
+            assertUntouched(git, checkedOut);
+        }
     }
 
     @Test
@@ -330,6 +483,9 @@ class UpdateCommandTest {
         assertThat(fake.requests("POST", "/repos/acme/app/git/commits")).isEmpty();
         assertThat(read(clone.resolve(".git"), "config")).doesNotContain(TOKEN);
         assertThat(onlyPullRequest().isOpen()).isTrue();
+        try (Git git = Git.open(clone.toFile())) {
+            assertThat(git.status().call().isClean()).as("the clone's work tree is left alone").isTrue();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.ranges.Bound;
 import dev.relock.ranges.Ranges;
 import dev.relock.ranges.Ranges.Segment;
+import dev.relock.tags.TagPriority;
 import dev.relock.tags.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ final class ProjectVersions {
 
     private final ProjectPage page;
     private final List<Target> targets;
+    /** The targets' tag rankings, looked up once: a wheel's tags are checked against each. */
+    private final List<TagPriority> priorities;
     private final Version python;
     private final Optional<Instant> cutoff;
     private final boolean wheels;
@@ -66,6 +69,7 @@ final class ProjectVersions {
             BinaryPolicy binary) {
         this.page = page;
         this.targets = targets;
+        this.priorities = targets.stream().map(Target::priority).toList();
         this.python = python;
         this.cutoff = cutoff;
         this.wheels = binary.allowsWheel(page.name());
@@ -87,14 +91,15 @@ final class ProjectVersions {
     private Entry entryAt(int i) {
         Entry e = entries.get(i);
         if (e == null) {
-            e = entry(versions[i], page.filesOf(versions[i]), targets, python, cutoff, parsedRequiresPython, wheels,
+            e = entry(versions[i], page.filesOf(versions[i]), targets, priorities, python, cutoff, parsedRequiresPython, wheels,
                     sdists);
             entries.compareAndSet(i, null, e);
         }
         return e;
     }
 
-    private static Entry entry(Version version, List<DistFile> listed, List<Target> targets, Version python,
+    private static Entry entry(Version version, List<DistFile> listed, List<Target> targets,
+            List<TagPriority> priorities, Version python,
             Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython, boolean wheels,
             boolean sdists) {
         if (listed.isEmpty()) {
@@ -125,20 +130,28 @@ final class ProjectVersions {
         List<DistFile> usable;
         List<Target> lacking;
         if (targets.size() == 1) {
-            Target target = targets.get(0);
-            usable = pythonOk.stream().filter(f -> fits(f, target, wheels, sdists)).toList();
+            TagPriority only = priorities.get(0);
+            usable = pythonOk.stream().filter(f -> fits(f, only, wheels, sdists)).toList();
             lacking = usable.isEmpty() ? targets : List.of();
         } else {
-            usable = pythonOk.stream().filter(f -> targets.stream().anyMatch(t -> fits(f, t, wheels, sdists))).toList();
-            lacking = targets.stream().filter(t -> usable.stream().noneMatch(f -> fits(f, t, wheels, sdists))).toList();
+            usable = pythonOk.stream().filter(f -> priorities.stream().anyMatch(p -> fits(f, p, wheels, sdists)))
+                    .toList();
+            lacking = new ArrayList<>(1);
+            for (int t = 0; t < targets.size(); t++) {
+                TagPriority p = priorities.get(t);
+                if (usable.stream().noneMatch(f -> fits(f, p, wheels, sdists))) {
+                    lacking.add(targets.get(t));
+                }
+            }
+            lacking = List.copyOf(lacking);
         }
         if (!lacking.isEmpty()) {
             return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(),
                     noUsableFile(pythonOk, lacking, wheels, sdists), lacking);
         }
         List<DistFile> notYanked = usable.stream().filter(f -> !f.yanked().isYanked()).toList();
-        if (notYanked.isEmpty() || (targets.size() > 1 && !targets.stream()
-                .allMatch(t -> notYanked.stream().anyMatch(f -> fits(f, t, wheels, sdists))))) {
+        if (notYanked.isEmpty() || (targets.size() > 1 && !priorities.stream()
+                .allMatch(p -> notYanked.stream().anyMatch(f -> fits(f, p, wheels, sdists))))) {
             DistFile yanked = usable.stream().filter(f -> f.yanked().isYanked()).findFirst().orElseThrow();
             String reason = yanked.yanked() instanceof Yanked.YankedFile y && y.reason().isPresent()
                     ? " (reason: " + y.reason().get() + ")" : "";
@@ -147,9 +160,9 @@ final class ProjectVersions {
         return new Entry(version, Status.USABLE, files, metadataSource(notYanked), "");
     }
 
-    /** Whether {@code f} can be installed on {@code target} under the binary policy. */
-    private static boolean fits(DistFile f, Target target, boolean wheels, boolean sdists) {
-        return f.parsed() instanceof WheelFilename w ? wheels && w.isCompatible(target) : sdists;
+    /** Whether {@code f} can be installed on the target ranking tags by {@code priority} under the binary policy. */
+    private static boolean fits(DistFile f, TagPriority priority, boolean wheels, boolean sdists) {
+        return f.parsed() instanceof WheelFilename w ? wheels && w.bestRank(priority).isPresent() : sdists;
     }
 
     /**

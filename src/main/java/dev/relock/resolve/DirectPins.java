@@ -4,7 +4,6 @@ import dev.relock.common.RelockException;
 import dev.relock.filename.WheelFilename;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
-import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.ranges.Ranges;
 import dev.relock.tags.Target;
 import java.util.HashMap;
@@ -19,23 +18,23 @@ import java.util.Optional;
  */
 final class DirectPins {
     private final Map<PackageName, DirectArtifact> artifacts;
-    private final Target target;
+    private final Targets targets;
 
-    private DirectPins(Map<PackageName, DirectArtifact> artifacts, Target target) {
+    private DirectPins(Map<PackageName, DirectArtifact> artifacts, Targets targets) {
         this.artifacts = artifacts;
-        this.target = target;
+        this.targets = targets;
     }
 
     /**
-     * The artifacts of the root requirements whose marker holds for the target.
+     * The artifacts of the root requirements whose marker holds for at least one target.
      *
      * @throws RelockException BAD_INPUT when one package is given two different references
      */
-    static DirectPins of(List<RootRequirement> roots, MarkerEnvironment environment, Target target) {
+    static DirectPins of(List<RootRequirement> roots, Targets targets) {
         Map<PackageName, DirectArtifact> artifacts = new HashMap<>();
         Map<PackageName, String> sources = new HashMap<>();
         for (RootRequirement root : roots) {
-            if (root.artifact().isEmpty() || !root.requirement().marker().evaluate(environment)) {
+            if (root.artifact().isEmpty() || !targets.anyHolds(root.requirement().marker())) {
                 continue;
             }
             DirectArtifact artifact = root.artifact().get();
@@ -47,7 +46,7 @@ final class DirectPins {
             }
             sources.putIfAbsent(artifact.name(), root.source());
         }
-        return new DirectPins(artifacts, target);
+        return new DirectPins(artifacts, targets);
     }
 
     boolean contains(PackageName name) {
@@ -71,13 +70,15 @@ final class DirectPins {
                 + artifact.reference() + " (the index is not asked for it)";
     }
 
-    /** Why the artifact cannot be installed on the target, if it cannot. */
+    /** Why the artifact cannot be installed on every target, if it cannot. */
     Optional<String> incompatibility(PackageName name) {
         DirectArtifact artifact = artifacts.get(name);
-        if (artifact.archive().isPresent() && artifact.archive().get() instanceof WheelFilename wheel
-                && !wheel.isCompatible(target)) {
-            return Optional.of("is the wheel " + artifact.reference() + ", whose tags do not fit the target ("
-                    + target + ")");
+        if (artifact.archive().isPresent() && artifact.archive().get() instanceof WheelFilename wheel) {
+            List<Target> lacking = targets.all().stream().filter(t -> !wheel.isCompatible(t)).toList();
+            if (!lacking.isEmpty()) {
+                return Optional.of("is the wheel " + artifact.reference() + ", whose tags do not fit the target ("
+                        + Targets.describe(lacking) + ")");
+            }
         }
         return Optional.empty();
     }

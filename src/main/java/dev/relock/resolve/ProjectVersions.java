@@ -10,6 +10,7 @@ import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.ranges.Bound;
 import dev.relock.ranges.Ranges;
 import dev.relock.ranges.Ranges.Segment;
+import dev.relock.tags.TagPriority;
 import dev.relock.tags.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +23,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
- * One project's versions for one target, sorted, each with what makes it usable or not. Candidate
+ * One project's versions for the request's targets, sorted, each with what makes it usable or not. Candidate
  * searches are binary searches per range segment instead of scans over every version, and a
  * version is judged (its files, Requires-Python, tags, yanked status) only when a search reaches it.
  * Files the {@link BinaryPolicy} rules out for the project ({@code --no-binary} wheels,
  * {@code --only-binary} sdists) do not make a version usable, but stay in {@link Entry#files()}.
+ * With several targets a version is usable only when every target has a usable file of it.
  */
 final class ProjectVersions {
 
@@ -39,12 +41,21 @@ final class ProjectVersions {
      * @param files every listed file, all platforms (minus files newer than the cut-off)
      * @param metadataSource the file to read core metadata from, when the version is usable or yanked
      * @param detail why the version is not usable (a verb phrase such as "is yanked"); empty when usable
+     * @param lacking the targets without a usable file, when that is why the status is
+     *     {@link Status#NO_COMPATIBLE_FILE}; else empty
      */
     record Entry(Version version, Status status, List<DistFile> files, Optional<DistFile> metadataSource,
-            String detail) {}
+            String detail, List<Target> lacking) {
+        Entry(Version version, Status status, List<DistFile> files, Optional<DistFile> metadataSource,
+                String detail) {
+            this(version, status, files, metadataSource, detail, List.of());
+        }
+    }
 
     private final ProjectPage page;
-    private final Target target;
+    private final List<Target> targets;
+    /** The targets' tag rankings, looked up once: a wheel's tags are checked against each. */
+    private final List<TagPriority> priorities;
     private final Version python;
     private final Optional<Instant> cutoff;
     private final boolean wheels;
@@ -54,10 +65,11 @@ final class ProjectVersions {
     private final AtomicReferenceArray<Entry> entries;
     private final Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new ConcurrentHashMap<>();
 
-    private ProjectVersions(ProjectPage page, Target target, Version python, Optional<Instant> cutoff,
+    private ProjectVersions(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
             BinaryPolicy binary) {
         this.page = page;
-        this.target = target;
+        this.targets = targets;
+        this.priorities = targets.stream().map(Target::priority).toList();
         this.python = python;
         this.cutoff = cutoff;
         this.wheels = binary.allowsWheel(page.name());
@@ -66,23 +78,28 @@ final class ProjectVersions {
         this.entries = new AtomicReferenceArray<>(versions.length);
     }
 
-    static ProjectVersions of(ProjectPage page, Target target, Version python, Optional<Instant> cutoff,
+    /** The versions of {@code page} for {@code targets} (not empty, one Python version: {@code python}). */
+    static ProjectVersions of(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
             BinaryPolicy binary) {
-        return new ProjectVersions(page, target, python, cutoff, binary);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no target");
+        }
+        return new ProjectVersions(page, List.copyOf(targets), python, cutoff, binary);
     }
 
     /** The entry at index {@code i}, judged now if it has not been yet (judging twice gives equal entries). */
     private Entry entryAt(int i) {
         Entry e = entries.get(i);
         if (e == null) {
-            e = entry(versions[i], page.filesOf(versions[i]), target, python, cutoff, parsedRequiresPython, wheels,
+            e = entry(versions[i], page.filesOf(versions[i]), targets, priorities, python, cutoff, parsedRequiresPython, wheels,
                     sdists);
             entries.compareAndSet(i, null, e);
         }
         return e;
     }
 
-    private static Entry entry(Version version, List<DistFile> listed, Target target, Version python,
+    private static Entry entry(Version version, List<DistFile> listed, List<Target> targets,
+            List<TagPriority> priorities, Version python,
             Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython, boolean wheels,
             boolean sdists) {
         if (listed.isEmpty()) {
@@ -110,32 +127,58 @@ final class ProjectVersions {
         if (pythonOk.isEmpty()) {
             return new Entry(version, Status.REQUIRES_PYTHON, files, Optional.empty(), pythonProblem);
         }
-        List<DistFile> usable = pythonOk.stream()
-                .filter(f -> f.parsed() instanceof WheelFilename w ? wheels && w.isCompatible(target) : sdists)
-                .toList();
-        if (usable.isEmpty()) {
+        List<DistFile> usable;
+        List<Target> lacking;
+        if (targets.size() == 1) {
+            TagPriority only = priorities.get(0);
+            usable = pythonOk.stream().filter(f -> fits(f, only, wheels, sdists)).toList();
+            lacking = usable.isEmpty() ? targets : List.of();
+        } else {
+            usable = pythonOk.stream().filter(f -> priorities.stream().anyMatch(p -> fits(f, p, wheels, sdists)))
+                    .toList();
+            lacking = new ArrayList<>(1);
+            for (int t = 0; t < targets.size(); t++) {
+                TagPriority p = priorities.get(t);
+                if (usable.stream().noneMatch(f -> fits(f, p, wheels, sdists))) {
+                    lacking.add(targets.get(t));
+                }
+            }
+            lacking = List.copyOf(lacking);
+        }
+        if (!lacking.isEmpty()) {
             return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(),
-                    noUsableFile(pythonOk, target, wheels, sdists));
+                    noUsableFile(pythonOk, lacking, wheels, sdists), lacking);
         }
         List<DistFile> notYanked = usable.stream().filter(f -> !f.yanked().isYanked()).toList();
-        if (notYanked.isEmpty()) {
-            String reason = usable.get(0).yanked() instanceof Yanked.YankedFile y && y.reason().isPresent()
+        if (notYanked.isEmpty() || (targets.size() > 1 && !priorities.stream()
+                .allMatch(p -> notYanked.stream().anyMatch(f -> fits(f, p, wheels, sdists))))) {
+            DistFile yanked = usable.stream().filter(f -> f.yanked().isYanked()).findFirst().orElseThrow();
+            String reason = yanked.yanked() instanceof Yanked.YankedFile y && y.reason().isPresent()
                     ? " (reason: " + y.reason().get() + ")" : "";
             return new Entry(version, Status.YANKED, files, metadataSource(usable), "is yanked" + reason);
         }
         return new Entry(version, Status.USABLE, files, metadataSource(notYanked), "");
     }
 
-    /** Why none of {@code files} (all fit the target's Python) is usable, naming the option that rules some out. */
-    private static String noUsableFile(List<DistFile> files, Target target, boolean wheels, boolean sdists) {
+    /** Whether {@code f} can be installed on the target ranking tags by {@code priority} under the binary policy. */
+    private static boolean fits(DistFile f, TagPriority priority, boolean wheels, boolean sdists) {
+        return f.parsed() instanceof WheelFilename w ? wheels && w.bestRank(priority).isPresent() : sdists;
+    }
+
+    /**
+     * Why none of {@code files} (all fit the target's Python) is usable on the {@code lacking}
+     * targets, naming the option that rules some out.
+     */
+    private static String noUsableFile(List<DistFile> files, List<Target> lacking, boolean wheels, boolean sdists) {
         boolean anySdist = files.stream().anyMatch(f -> !f.isWheel());
         if (!wheels) {
             return "has no sdist, and wheels are disabled by --no-binary";
         }
+        String where = Targets.describe(lacking);
         if (!sdists && anySdist) {
-            return "has no wheel for Python " + target + " and sdists are disabled by --only-binary";
+            return "has no wheel for Python " + where + " and sdists are disabled by --only-binary";
         }
-        return "has no wheel for Python " + target + " and no sdist";
+        return "has no wheel for Python " + where + " and no sdist";
     }
 
     /** Indexes publish malformed Requires-Python values; like pip, treat those as no limit. */
@@ -155,6 +198,40 @@ final class ProjectVersions {
         return usable.stream().min(Comparator
                 .comparingInt((DistFile f) -> f.isWheel() ? (f.coreMetadata().isPresent() ? 0 : 1) : 2)
                 .thenComparing(DistFile::filename));
+    }
+
+    /**
+     * When {@code e} is unusable only because some targets have no file of it, why, one reason per
+     * such target: its files fit the Python version, not all are yanked, wheels are allowed, and it
+     * has no sdist (an allowed one would fit every target; a disallowed one makes it the policy's doing).
+     */
+    Optional<List<WheelMismatch.Reason>> targetOnlyReasons(Entry e) {
+        if (e.status() != Status.NO_COMPATIBLE_FILE || e.lacking().isEmpty() || !wheels) {
+            return Optional.empty();
+        }
+        List<WheelFilename> wheelFiles = new ArrayList<>();
+        boolean anyNotYanked = false;
+        for (DistFile f : e.files()) {
+            Optional<VersionSpecifiers> spec = f.requiresPython()
+                    .flatMap(raw -> parsedRequiresPython.computeIfAbsent(raw, ProjectVersions::lenientSpecifiers));
+            if (spec.isPresent() && !spec.get().contains(python, Optional.of(Boolean.TRUE))) {
+                continue;
+            }
+            if (!(f.parsed() instanceof WheelFilename w)) {
+                return Optional.empty();
+            }
+            wheelFiles.add(w);
+            anyNotYanked |= !f.yanked().isYanked();
+        }
+        if (wheelFiles.isEmpty() || !anyNotYanked) {
+            return Optional.empty();
+        }
+        return Optional.of(e.lacking().stream().map(t -> WheelMismatch.reason(wheelFiles, t)).toList());
+    }
+
+    /** The entries above {@code floor} in {@code range}, highest first, until {@code accept} accepts one. */
+    Optional<Entry> highestAbove(Ranges<Version> range, Version floor, Predicate<Entry> accept) {
+        return highest(range.intersection(Ranges.greaterThan(floor)), accept);
     }
 
     PackageName name() {

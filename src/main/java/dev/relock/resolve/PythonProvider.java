@@ -8,7 +8,6 @@ import dev.relock.metadata.CoreMetadata;
 import dev.relock.name.ExtraName;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
-import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Requirement;
 import dev.relock.ranges.Bound;
@@ -52,7 +51,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private final IndexClient client;
     private final ResolveRequest request;
     private final ResolverListener listener;
-    private final MarkerEnvironment environment;
+    private final Targets targets;
     private final Version python;
     private final DirectPins direct;
     private final Map<PackageName, Ranges<Version>> constraintRanges = new HashMap<>();
@@ -73,13 +72,13 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         this.client = client;
         this.request = request;
         this.listener = listener;
-        this.environment = MarkerEnvironment.fromMap(request.target().markerValues());
+        this.targets = new Targets(request.targets());
         this.python = Version.parse(request.target().python().fullVersion());
-        this.direct = DirectPins.of(request.requirements(), environment, request.target());
+        this.direct = DirectPins.of(request.requirements(), targets);
         for (RootRequirement c : request.constraints()) {
             Requirement r = c.requirement();
             refuseUrl(r, c.source());
-            if (r.marker().evaluate(environment)) {
+            if (targets.anyHolds(r.marker())) {
                 constraintRanges.merge(r.name(), r.specifiers().toRanges(), Ranges::intersection);
                 constraintSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(c.source());
                 if (r.specifiers().namesPrerelease()) {
@@ -92,7 +91,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (root.artifact().isEmpty()) {
                 refuseUrl(r, root.source());
             }
-            if (!r.marker().evaluate(environment)) {
+            if (!targets.anyHolds(r.marker())) {
                 continue;
             }
             addRequirement(rootDependencies, r);
@@ -243,13 +242,14 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     }
 
     /**
-     * Base packages take the requirements whose marker holds without extras; {@code name[x]} takes
-     * those that hold only with extra {@code x} (the base ones come through its base package).
+     * Base packages take the requirements whose marker holds without extras on some target;
+     * {@code name[x]} takes those that hold only with extra {@code x} (the base ones come through
+     * its base package).
      */
     private boolean applies(MarkerTree marker, Set<ExtraName> extra) {
         try {
-            boolean base = marker.evaluate(environment);
-            return extra.isEmpty() ? base : !base && marker.evaluate(environment, extra);
+            boolean base = targets.anyHolds(marker);
+            return extra.isEmpty() ? base : !base && targets.anyHolds(marker, extra);
         } catch (RelockException unevaluable) {
             return false;
         }
@@ -282,17 +282,27 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     /** The version to try: the preferred pin when acceptable, else the highest acceptable one. */
     private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range) {
         PackageName name = versions.name();
-        PrereleaseMode mode = request.prereleases();
-        boolean explicit = explicitPrereleases.contains(name);
-        boolean preAlways = mode == PrereleaseMode.ALLOW
-                || (explicit && (mode == PrereleaseMode.EXPLICIT || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT));
-        boolean preIfNecessary = !preAlways
-                && (mode == PrereleaseMode.IF_NECESSARY || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT);
+        boolean preAlways = prereleasesAlways(name);
+        boolean preIfNecessary = prereleasesIfNecessary(name);
         Optional<ProjectVersions.Entry> found = candidate(versions, range, preAlways);
         if (found.isEmpty() && preIfNecessary) {
             found = candidate(versions, range, true);
         }
         return found;
+    }
+
+    /** Whether pre-releases of {@code name} may always be chosen. */
+    private boolean prereleasesAlways(PackageName name) {
+        PrereleaseMode mode = request.prereleases();
+        return mode == PrereleaseMode.ALLOW || (explicitPrereleases.contains(name)
+                && (mode == PrereleaseMode.EXPLICIT || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT));
+    }
+
+    /** Whether pre-releases of {@code name} may be chosen when no final release in range is usable. */
+    private boolean prereleasesIfNecessary(PackageName name) {
+        PrereleaseMode mode = request.prereleases();
+        return !prereleasesAlways(name)
+                && (mode == PrereleaseMode.IF_NECESSARY || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT);
     }
 
     private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range, boolean pre) {
@@ -330,7 +340,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private CompletableFuture<ProjectVersions> project(PackageName name) {
         return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
-                .thenApply(page -> ProjectVersions.of(page, request.target(), python, request.excludeNewer(),
+                .thenApply(page -> ProjectVersions.of(page, request.targets(), python, request.excludeNewer(),
                         request.binary())));
     }
 
@@ -419,7 +429,61 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                     entry.files(), via, directMarker(name), md, Optional.empty()));
         }
         packages.sort(Comparator.comparing(ResolvedPackage::name));
-        return new Resolution(request.target(), packages);
+        return new Resolution(request.targets(), packages, skipped(solution));
+    }
+
+    /**
+     * For each package chosen from the index below its newest release, that package's newest
+     * release above the chosen version that is unusable only because some target has no file of it
+     * ({@link ProjectVersions#targetOnlyReasons}), counting only releases that satisfy every
+     * requirement the chosen versions (and the root) place on the package, constraints included,
+     * and that the pre-release policy allows. Packages kept at a preferred (locked) version are left
+     * out: the target is not why a newer release was passed over. Looks only at versions above the
+     * chosen one, on pages already fetched.
+     */
+    private List<SkippedVersion> skipped(Map<Node, Version> solution) {
+        Map<PackageName, Ranges<Version>> required = new HashMap<>();
+        for (Map.Entry<Node, Version> chosen : solution.entrySet()) {
+            Optional<PackageName> parent = Node.projectOf(chosen.getKey());
+            Map<Node, Ranges<Version>> deps = dependenciesRead.getOrDefault(chosen.getKey(), Map.of())
+                    .getOrDefault(chosen.getValue(), Map.of());
+            for (Map.Entry<Node, Ranges<Version>> dep : deps.entrySet()) {
+                PackageName child = Node.projectOf(dep.getKey()).orElseThrow();
+                if (!parent.equals(Optional.of(child))) {
+                    required.merge(child, dep.getValue(), Ranges::intersection);
+                }
+            }
+        }
+        List<SkippedVersion> notes = new ArrayList<>();
+        for (Map.Entry<Node, Version> chosen : solution.entrySet()) {
+            if (!(chosen.getKey() instanceof Node.Base base) || direct.contains(base.name())) {
+                continue;
+            }
+            PackageName name = base.name();
+            Version version = chosen.getValue();
+            if (preferred(name).filter(version::equals).isPresent()) {
+                continue;
+            }
+            boolean pre = prereleasesAlways(name) || (prereleasesIfNecessary(name) && version.isPrerelease());
+            ProjectVersions versions = join(project(name));
+            Ranges<Version> range = required.getOrDefault(name, Ranges.full());
+            List<List<WheelMismatch.Reason>> found = new ArrayList<>(1);
+            Optional<ProjectVersions.Entry> newest = versions.highestAbove(range, version, e -> {
+                if (!pre && e.version().isPrerelease()) {
+                    return false;
+                }
+                versions.targetOnlyReasons(e).ifPresent(found::add);
+                return !found.isEmpty();
+            });
+            if (newest.isPresent()) {
+                List<WheelMismatch.Reason> why = found.get(0);
+                boolean platform = why.stream().anyMatch(WheelMismatch.Reason::platform);
+                notes.add(new SkippedVersion(name, newest.get().version(), version,
+                        why.stream().map(WheelMismatch.Reason::text).toList(),
+                        platform ? "set --python-platform" : "set --python-version"));
+            }
+        }
+        return notes;
     }
 
     /** The input sources first (in input order), then the parent packages by name. */

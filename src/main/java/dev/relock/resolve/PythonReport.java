@@ -30,12 +30,12 @@ import java.util.Set;
  */
 final class PythonReport implements ReportFormatter<Node, Version> {
 
-    /** The whole message for a failed resolution for {@code target}. */
-    static String explain(DerivationTree<Node, Version> tree, Target target) {
+    /** The whole message for a failed resolution for {@code targets} (all are named). */
+    static String explain(DerivationTree<Node, Version> tree, List<Target> targets) {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport();
         String cause = formatter.cause(collapsed);
-        return "Cannot resolve the requirements for Python " + target + ": " + cause + "\n"
+        return "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause + "\n"
                 + DefaultReport.report(collapsed, formatter);
     }
 

@@ -13,12 +13,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to resolve: requirements and constraints for one target, with the pre-release policy, an
- * optional upload-time cut-off and the pins of an existing lockfile to keep.
+ * What to resolve: requirements and constraints for one or several targets, with the pre-release
+ * policy, an optional upload-time cut-off and the pins of an existing lockfile to keep.
+ *
+ * <p>With several targets (one Python version on several platforms) the resolution is one set of
+ * versions that installs on every target: a requirement's marker applies when it holds on any
+ * target, and a version is usable only when each target has a usable file of it.
  *
  * @param requirements the packages to install (the input's requirement lines)
  * @param constraints version limits ({@code -c}) that apply when a package is required, but add no package
- * @param target the Python version and platform to resolve for
+ * @param targets the Python version and platforms to resolve for: not empty, one Python version,
+ *     no target twice (equal targets are merged); the first is the primary {@link #target()}
  * @param prereleases when pre-releases may be chosen
  * @param excludeNewer ignore files uploaded after this instant (files without an upload time are kept)
  * @param preferences versions of an existing lockfile, kept while they still satisfy (minimal churn)
@@ -28,7 +33,7 @@ import java.util.Optional;
 public record ResolveRequest(
         List<RootRequirement> requirements,
         List<RootRequirement> constraints,
-        Target target,
+        List<Target> targets,
         PrereleaseMode prereleases,
         Optional<Instant> excludeNewer,
         Map<PackageName, Version> preferences,
@@ -38,7 +43,7 @@ public record ResolveRequest(
     public ResolveRequest {
         requirements = List.copyOf(requirements);
         constraints = List.copyOf(constraints);
-        Objects.requireNonNull(target, "target");
+        targets = checkTargets(targets);
         Objects.requireNonNull(prereleases, "prereleases");
         Objects.requireNonNull(excludeNewer, "excludeNewer");
         preferences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
@@ -47,16 +52,52 @@ public record ResolveRequest(
     }
 
     /**
+     * Rejects an empty list and targets of different Python versions; drops repeated targets.
+     *
+     * @throws IllegalArgumentException for no target or mixed Python versions
+     */
+    private static List<Target> checkTargets(List<Target> targets) {
+        Objects.requireNonNull(targets, "targets");
+        List<Target> distinct = targets.stream().map(t -> Objects.requireNonNull(t, "target")).distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("at least one target is needed");
+        }
+        Target primary = distinct.get(0);
+        for (Target t : distinct) {
+            if (!t.python().equals(primary.python())) {
+                throw new IllegalArgumentException("all targets must have one Python version, but " + primary
+                        + " and " + t + " differ; resolve each Python version separately");
+            }
+        }
+        return distinct;
+    }
+
+    /** The primary target: the first of {@link #targets()}. */
+    public Target target() {
+        return targets.get(0);
+    }
+
+    /**
      * A builder with no requirements, {@link PrereleaseMode#IF_NECESSARY_OR_EXPLICIT}, no preferences
      * and {@link BinaryPolicy#ALLOW_ALL}.
      */
     public static Builder builder(Target target) {
-        return new Builder(target);
+        return new Builder(List.of(Objects.requireNonNull(target, "target")));
+    }
+
+    /**
+     * A builder for several targets (the first is the primary), with the defaults of
+     * {@link #builder(Target)}.
+     *
+     * @throws IllegalArgumentException for an empty list or mixed Python versions
+     */
+    public static Builder builder(List<Target> targets) {
+        return new Builder(checkTargets(targets));
     }
 
     /** Builds a {@link ResolveRequest}. */
     public static final class Builder {
-        private final Target target;
+        private List<Target> targets;
         private final List<RootRequirement> requirements = new ArrayList<>();
         private final List<RootRequirement> constraints = new ArrayList<>();
         private PrereleaseMode prereleases = PrereleaseMode.IF_NECESSARY_OR_EXPLICIT;
@@ -65,8 +106,18 @@ public record ResolveRequest(
         private UpgradePolicy upgrade = UpgradePolicy.NONE;
         private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
 
-        private Builder(Target target) {
-            this.target = Objects.requireNonNull(target, "target");
+        private Builder(List<Target> targets) {
+            this.targets = targets;
+        }
+
+        /**
+         * Replaces the targets (the first is the primary).
+         *
+         * @throws IllegalArgumentException for an empty list or mixed Python versions
+         */
+        public Builder targets(List<Target> more) {
+            this.targets = checkTargets(more);
+            return this;
         }
 
         public Builder requirement(RootRequirement requirement) {
@@ -126,7 +177,7 @@ public record ResolveRequest(
         }
 
         public ResolveRequest build() {
-            return new ResolveRequest(requirements, constraints, target, prereleases, excludeNewer, preferences,
+            return new ResolveRequest(requirements, constraints, targets, prereleases, excludeNewer, preferences,
                     upgrade, binary);
         }
     }

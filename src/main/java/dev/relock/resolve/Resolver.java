@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Resolves Python requirements for one target against a package index with the PubGrub
+ * Resolves Python requirements for one or several targets (one Python version) against a package index with the PubGrub
  * {@link Solver}. Project pages and metadata are fetched in parallel through the
  * {@link IndexClient} while the solver works; a resolver may be used for several requests
  * (the client memoizes what it fetched).
@@ -30,6 +30,9 @@ public final class Resolver {
 
     /**
      * The versions to install for {@code request}: the same inputs and index give the same result.
+     * With several targets, one set of versions that installs on each of them. The result also
+     * lists {@link Resolution#skipped() newer releases passed over only because a target has no
+     * file of them}.
      *
      * @throws RelockException of {@link RelockException.Kind#UNRESOLVABLE} when no set of versions
      *     satisfies the requirements; its message's first line names one cause and the following
@@ -45,7 +48,7 @@ public final class Resolver {
             solution = Solver.resolve(provider, Node.ROOT, PythonProvider.ROOT_VERSION);
         } catch (NoSolutionException e) {
             throw new RelockException(RelockException.Kind.UNRESOLVABLE,
-                    PythonReport.explain(e.derivationTree(), request.target()), e);
+                    PythonReport.explain(e.derivationTree(), request.targets()), e);
         }
         return provider.resolution(solution);
     }

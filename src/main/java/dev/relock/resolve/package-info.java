@@ -1,6 +1,6 @@
 /**
- * Resolving Python requirements for one target (Python version and platform) against package
- * indexes, with the generic PubGrub solver of {@code dev.relock.solver}.
+ * Resolving Python requirements for one or several targets (one Python version, one or more
+ * platforms) against package indexes, with the generic PubGrub solver of {@code dev.relock.solver}.
  *
  * <p>{@link dev.relock.resolve.Resolver#resolve} takes a {@link dev.relock.resolve.ResolveRequest}
  * and returns a {@link dev.relock.resolve.Resolution}, or fails with an UNRESOLVABLE
@@ -8,6 +8,18 @@
  *
  * <p>Traps this package handles:
  * <ul>
+ *   <li>Several targets (like uv's required environments, not a marker-forked universal lock):
+ *       one set of versions for all of them. A marker applies when it holds on any target; a
+ *       version is usable only when every target has a usable file of it (a fitting wheel or an
+ *       allowed sdist), a direct wheel must fit every target, and the reasons name the targets
+ *       that lack a file. One target behaves exactly as before.</li>
+ *   <li>Skip notes ({@link dev.relock.resolve.Resolution#skipped()}): after a resolution, for each
+ *       package chosen from the index (not kept at a preferred version), its newest release above
+ *       the chosen one that satisfies every requirement the chosen versions and the root place on
+ *       it (constraints included), that the pre-release policy allows, and that is unusable only
+ *       because a target has no file of it: Requires-Python (the index's per-file value) admits
+ *       the Python version, not all of its files are yanked, exclude-newer keeps it, wheels are
+ *       allowed and it has no sdist. Only versions above the chosen one are looked at.</li>
  *   <li>Extras: {@code foo[bar]} is a virtual package pinned to the same version as {@code foo}, so
  *       an extra's dependencies are those of the chosen version; requesting extras also installs
  *       the base dependencies, as pip does.</li>

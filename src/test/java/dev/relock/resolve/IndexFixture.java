@@ -40,6 +40,15 @@ final class IndexFixture implements AutoCloseable {
         return b;
     }
 
+    /** A request for several targets (the first is the primary). */
+    static ResolveRequest.Builder request(java.util.List<Target> targets, String... requirements) {
+        ResolveRequest.Builder b = ResolveRequest.builder(targets);
+        for (String r : requirements) {
+            b.requirement(new RootRequirement(Requirement.parse(r), "-r requirements.in"));
+        }
+        return b;
+    }
+
     static ResolveRequest.Builder request(String... requirements) {
         return request(LINUX_311, requirements);
     }

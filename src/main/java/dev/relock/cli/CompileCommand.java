@@ -114,6 +114,9 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
             ResolverListener listener = p -> progress.status(p.toString());
             result = new Compiler(sources -> index.client(ctx, sources, log), listener, ctx.env()).compile(request);
         }
+        if (global.verbosity() >= 0) {
+            result.resolution().skipped().forEach(s -> err.println("relock: note: " + s.message()));
+        }
         String shown = ctx.workingDirectory().relativize(request.output()).toString();
         int count = result.resolution().packages().size();
         if (dryRun) {

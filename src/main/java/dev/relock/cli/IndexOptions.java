@@ -5,7 +5,7 @@ import dev.relock.cache.CacheBucket;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexLog;
 import dev.relock.index.IndexSources;
-import dev.relock.lock.IndexSettings;
+import dev.relock.lock.LockSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -32,8 +32,8 @@ public final class IndexOptions {
     }
 
     /** The index sources of {@code settings} (the lock's, with any given on the command line). */
-    public IndexSources sources(RunContext ctx, IndexSettings settings) {
-        return settings.sources(ctx.workingDirectory(), ctx.env());
+    public IndexSources sources(RunContext ctx, LockSettings settings) {
+        return settings.indexSources(ctx.workingDirectory(), ctx.env());
     }
 
     /** The cache these options ask for. */

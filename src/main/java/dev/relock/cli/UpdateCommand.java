@@ -34,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -182,7 +184,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         IndexLog log = indexLog(err, global);
         LockTargets factsTarget = factsTarget(ctx, jobs, home);
         try (Progress progress = Progress.of(ctx, global);
-                IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home).index()), log)) {
+                IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home)), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
@@ -214,10 +216,12 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     job.lockfile() + " does not exist and has no .in file to compile it from");
         }
-        CompileRequest request = CompileSetup.prepare(CompileSetup.Invocation.recompile(root, job.lockfile(),
-                job.source(), lockOptions.given(), upgrade.isEmpty(), packages)).request();
-        CompileResult result = compiler.compile(request, pending);
-        return new Recompiled(result.text(), result.lockfile());
+        CompileSetup.Prepared prepared = CompileSetup.prepare(CompileSetup.Invocation.recompile(root, job.lockfile(),
+                job.source(), lockOptions.given(), upgrade.isEmpty(), packages));
+        CompileResult result = compiler.compile(prepared.request(), pending);
+        Map<String, String> skipped = new TreeMap<>();
+        result.resolution().skipped().forEach(s -> skipped.put(s.name().toString(), s.message()));
+        return new Recompiled(result.text(), result.lockfile(), skipped, prepared.targetChange());
     }
 
     /** The settings the first existing lockfile records, with the command line's laid over them. */

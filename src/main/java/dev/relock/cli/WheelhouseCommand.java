@@ -95,7 +95,7 @@ final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bo
                 allFiles ? FileChoice.ALL_FILES : FileChoice.BEST_PER_TARGET, includeSdists, VersionProvider.version());
         WheelhouseResult result;
         try (Progress progress = Progress.of(ctx, root.global());
-                IndexClient client = index.client(ctx, index.sources(ctx, settings.index()), log(ctx))) {
+                IndexClient client = index.client(ctx, index.sources(ctx, settings), log(ctx))) {
             result = new Wheelhouse(client, progress::status).build(request);
         }
         if (format == Format.JSON) {

@@ -3,6 +3,7 @@ package dev.relock.lock;
 import dev.relock.common.RelockException;
 import dev.relock.pep508.Requirement;
 import dev.relock.reqtxt.PipOptions;
+import dev.relock.tags.TargetPlatform;
 import dev.relock.reqtxt.RequirementsFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +62,22 @@ public final class CompileSetup {
      *
      * @param request the request, whose settings name the chosen platforms (the header records them)
      * @param targets the targets and why they were chosen
-     * @param recorded true when an existing lockfile's header supplied settings
+     * @param recordedPlatforms the platforms the existing lockfile's header records (empty: none)
      */
-    public record Prepared(CompileRequest request, LockTargets targets, boolean recorded) {}
+    public record Prepared(CompileRequest request, LockTargets targets, List<TargetPlatform> recordedPlatforms) {
+
+        /** {@code old → new} when the targets differ from those the lockfile recorded. */
+        public Optional<String> targetChange() {
+            if (recordedPlatforms.isEmpty() || recordedPlatforms.equals(targets.platforms())) {
+                return Optional.empty();
+            }
+            return Optional.of(names(recordedPlatforms) + " → " + names(targets.platforms()));
+        }
+
+        private static String names(List<TargetPlatform> platforms) {
+            return String.join(", ", platforms.stream().map(TargetPlatform::name).toList());
+        }
+    }
 
     /**
      * Prepares {@code invocation}.
@@ -113,7 +127,7 @@ public final class CompileSetup {
                 .dryRun(invocation.dryRun());
         sources.forEach(b::source);
         invocation.upgradePackages().forEach(b::upgradePackage);
-        return new Prepared(b.build(), targets, recorded.isPresent());
+        return new Prepared(b.build(), targets, base.pythonPlatforms());
     }
 
     /** What {@code lockfile} records, when it exists in pip-compile's layout. */

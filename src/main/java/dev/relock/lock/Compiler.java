@@ -97,7 +97,7 @@ public final class Compiler {
                 : request.upgradePackages().isEmpty() ? UpgradePolicy.NONE
                 : UpgradePolicy.packages(request.upgradePackages().stream().map(Requirement::name)
                         .collect(Collectors.toSet()));
-        ResolveRequest.Builder resolve = ResolveRequest.builder(request.target())
+        ResolveRequest.Builder resolve = ResolveRequest.builder(request.targets())
                 .requirements(inputs.requirements())
                 .constraints(constraints)
                 .preferences(preferences)
@@ -114,7 +114,8 @@ public final class Compiler {
         Resolution resolution;
         try (IndexClient client = clients.apply(index.sources(request.workingDirectory(), env))) {
             DirectReferences.Loaded direct = new DirectReferences(client, request.workingDirectory(),
-                    MarkerEnvironment.fromMap(request.target().markerValues())).load(inputs.direct());
+                    request.targets().stream().map(t -> MarkerEnvironment.fromMap(t.markerValues())).toList())
+                    .load(inputs.direct());
             resolve.requirements(direct.requirements());
             Prefetch prefetch = Prefetch.start(client, request.target(),
                     inputs.requirements().stream().map(RootRequirement::requirement).toList(), preferences,

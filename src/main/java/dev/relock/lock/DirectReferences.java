@@ -112,12 +112,12 @@ final class DirectReferences {
 
     private final IndexClient client;
     private final Path workingDirectory;
-    private final MarkerEnvironment environment;
+    private final List<MarkerEnvironment> environments;
 
-    DirectReferences(IndexClient client, Path workingDirectory, MarkerEnvironment environment) {
+    DirectReferences(IndexClient client, Path workingDirectory, List<MarkerEnvironment> environments) {
         this.client = client;
         this.workingDirectory = workingDirectory;
-        this.environment = environment;
+        this.environments = List.copyOf(environments);
     }
 
     /**
@@ -172,7 +172,7 @@ final class DirectReferences {
     }
 
     /**
-     * Reads the artifacts of the entries whose marker holds for the target.
+     * Reads the artifacts of the entries whose marker holds for one of the targets.
      *
      * @throws RelockException BAD_INPUT for missing files, archives that need a build, name
      *     mismatches; NETWORK for downloads
@@ -183,7 +183,8 @@ final class DirectReferences {
         Map<PackageName, Entry> first = new HashMap<>();
         Map<String, Read> read = new HashMap<>();
         for (Entry entry : entries) {
-            if (!entry.marker().evaluate(environment)) {
+            // One version set for every target: an entry whose marker holds on any of them is locked.
+            if (environments.stream().noneMatch(env -> entry.marker().evaluate(env))) {
                 continue;
             }
             Read artifact = read.get(entry.reference());

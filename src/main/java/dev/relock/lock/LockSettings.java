@@ -106,6 +106,11 @@ public record LockSettings(
         return toBuilder().index(settings).build();
     }
 
+    /** Where {@link #index()} sends requests; see {@link IndexSettings#sources}. */
+    public dev.relock.index.IndexSources indexSources(Path workingDirectory, java.util.Map<String, String> env) {
+        return index.sources(workingDirectory, env);
+    }
+
     /** The binary policy these settings' options give (before any requirements file's own options). */
     public BinaryPolicy binaryPolicy() {
         return BinaryPolicy.of(binaryOptions);

@@ -46,8 +46,13 @@ final class PullRequestText {
         return sb.toString();
     }
 
-    static String body(List<LockfileChanges> files, Map<String, ReleaseNote> notes, String target, String reproduce) {
+    static String body(List<FileUpdate> updates, Map<String, ReleaseNote> notes, String target, String reproduce) {
+        List<LockfileChanges> files = updates.stream().map(FileUpdate::changes).toList();
         List<LockfileChanges> changed = files.stream().filter(f -> !f.isEmpty()).toList();
+        Map<String, String> skipped = new java.util.TreeMap<>();
+        updates.forEach(u -> skipped.putAll(u.explanation().skipped()));
+        Map<String, String> targetChanges = new java.util.LinkedHashMap<>();
+        updates.forEach(u -> u.explanation().targetChange().ifPresent(c -> targetChanges.put(u.path(), c)));
         int packages = packageCount(changed);
         StringBuilder sb = new StringBuilder(MARKER).append("\n");
         sb.append("Updates ").append(plural(packages, "package")).append(" in ")
@@ -65,12 +70,24 @@ final class PullRequestText {
             }
             sb.append("| Package | Change | From → To | Type |\n|---|---|---|---|\n");
             for (PackageChange c : file.changes()) {
-                sb.append("| ").append(packageCell(c)).append(" | ").append(c.kind().label()).append(" | ")
+                boolean forTarget = c.kind() == ChangeKind.DOWNGRADED && skipped.containsKey(c.name())
+                        && targetChanges.containsKey(file.path());
+                sb.append("| ").append(packageCell(c)).append(" | ").append(c.kind().label())
+                        .append(forTarget ? " (target changed)" : "").append(" | ")
                         .append(versionCell(c)).append(" | ").append(c.type().label()).append(" |\n");
             }
             if (collapse) {
                 sb.append("\n</details>\n");
             }
+        }
+        if (!targetChanges.isEmpty()) {
+            sb.append("\n### Target changed\n\n");
+            targetChanges.forEach((path, change) -> sb.append("- `").append(path).append("`: ").append(change)
+                    .append(". Downgrades marked \"target changed\" come from this, not from the index.\n"));
+        }
+        if (!skipped.isEmpty()) {
+            sb.append("\n### Newer releases passed over for the target\n\n");
+            skipped.values().forEach(m -> sb.append("- ").append(cell(m)).append("\n"));
         }
         List<ReleaseNote> relevant = new ArrayList<>(notes.values());
         List<String> links = relevant.stream().filter(n -> n.changelog().isPresent())

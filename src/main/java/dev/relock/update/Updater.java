@@ -76,15 +76,28 @@ public final class Updater {
             String before = checkedOut.get(file.toAbsolutePath().normalize());
             Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
             Recompiled now = recompiler.recompile(job, request.upgrade(), pending);
-            files.add(new FileUpdate(job, path, before, now.text(),
-                    LockfileChanges.between(path, old, now.lockfile(), !before.equals(now.text()))));
             pending = pending.with(file, now.text());
+            // A new header comment alone (a newer relock records more) is not worth a pull request:
+            // the file keeps its text until something real changes.
+            String after = withoutHeader(before).equals(withoutHeader(now.text())) ? before : now.text();
+            files.add(new FileUpdate(job, path, before, after,
+                    LockfileChanges.between(path, old, now.lockfile(), !before.equals(after)), now));
         }
         List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
         Map<String, ReleaseNote> notes = notes(changes, request.target());
         String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
-        String body = PullRequestText.body(changes, notes, request.target(), request.reproduce());
+        String body = PullRequestText.body(files, notes, request.target(), request.reproduce());
         return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes));
+    }
+
+    /** {@code text} without its leading block of comment lines (the header pip-compile and relock write). */
+    static String withoutHeader(String text) {
+        int i = 0;
+        while (i < text.length() && text.startsWith("#", i)) {
+            int end = text.indexOf('\n', i);
+            i = end < 0 ? text.length() : end + 1;
+        }
+        return text.substring(i);
     }
 
     /** Brings the bot branch and pull request in step with {@code plan}. */

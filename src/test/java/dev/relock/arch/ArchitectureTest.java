@@ -6,7 +6,29 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relock.cli.CompileCommand;
+import dev.relock.cli.GlobalOptions;
+import dev.relock.cli.IndexOptions;
+import dev.relock.cli.UpdateCommand;
+import dev.relock.cli.VerifyCommand;
+import dev.relock.cli.WheelhouseCommandAccess;
+import dev.relock.lock.CompileRequest;
+import dev.relock.lock.IndexSettings;
+import dev.relock.lock.LockOption;
+import dev.relock.lock.LockSettings;
+import dev.relock.name.ExtraName;
+import dev.relock.reqtxt.AnnotationStyle;
+import dev.relock.resolve.PrereleaseMode;
+import dev.relock.tags.Target;
+import dev.relock.tags.TargetPlatform;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +117,45 @@ class ArchitectureTest {
                         "dev.relock.index..", "dev.relock.cache..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /**
+     * The options that shape a lock are rows of {@link LockOption}: the CLI binds them and hands the
+     * occurrences on. It builds no settings, requests or target platforms of its own.
+     */
+    @Test
+    void theCliHoldsNoOptionToRequestPlumbingTheTableOwns() {
+        noClasses()
+                .that().resideInAPackage("dev.relock.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(LockSettings.Builder.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CompileRequest.Builder.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(IndexSettings.class.getName())
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.relock.resolve.BinaryPolicy..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(PrereleaseMode.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(AnnotationStyle.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ExtraName.class.getName())
+                .orShould().callMethod(TargetPlatform.class, "parse", String.class)
+                .orShould().callMethod(Target.class, "parse", String.class, String.class)
+                .check(classes);
+    }
+
+    /** No command declares an option of its own under a name the table owns. */
+    @Test
+    void noCommandDeclaresAnOptionTheTableOwns() {
+        Set<String> owned = new HashSet<>();
+        for (LockOption row : LockOption.values()) {
+            owned.addAll(row.names());
+        }
+        for (Class<?> command : List.of(CompileCommand.class, VerifyCommand.class, UpdateCommand.class,
+                WheelhouseCommandAccess.COMMAND, IndexOptions.class, GlobalOptions.class)) {
+            for (Field field : command.getDeclaredFields()) {
+                Option option = field.getAnnotation(Option.class);
+                if (option != null) {
+                    assertThat(owned).as("%s.%s", command.getSimpleName(), field.getName())
+                            .doesNotContainAnyElementsOf(List.of(option.names()));
+                }
+            }
+        }
     }
 
     @Test

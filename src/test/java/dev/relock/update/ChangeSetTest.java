@@ -72,6 +72,32 @@ class ChangeSetTest {
                         org.assertj.core.groups.Tuple.tuple("six", ChangeKind.HASHES, "1.16.0", UpdateType.OTHER));
     }
 
+    private static FileUpdate update(LockfileChanges changes) {
+        return update(changes, Map.of(), Optional.empty());
+    }
+
+    private static FileUpdate update(LockfileChanges changes, Map<String, String> skipped, Optional<String> change) {
+        var empty = dev.relock.reqtxt.Lockfile.pipCompile(List.of(), dev.relock.reqtxt.LockfileOptions.NONE, List.of(),
+                Optional.empty(), dev.relock.reqtxt.AnnotationStyle.SPLIT);
+        return new FileUpdate(new LockfileJob(Optional.empty(), java.nio.file.Path.of(changes.path())), changes.path(),
+                "", "x", changes, new Recompiled("x", empty, skipped, change));
+    }
+
+    @Test
+    void aDowngradeCausedByATargetChangeIsNamedAndSkippedReleasesAreListed() {
+        List<PackageChange> changes = List.of(new PackageChange("pillow", ChangeKind.DOWNGRADED, Optional.of("12.3.0"),
+                Optional.of("11.3.0"), UpdateType.MAJOR));
+        String body = PullRequestText.body(List.of(update(new LockfileChanges("requirements.txt", changes, true),
+                Map.of("pillow", "pillow 12.3.0 skipped: its wheels need manylinux_2_28, the target is"
+                        + " x86_64-manylinux_2_17; set --python-platform"),
+                Optional.of("x86_64-manylinux_2_36 → x86_64-manylinux_2_17"))), Map.of(), "Python 3.12", "relock update");
+
+        assertThat(body).contains("| downgraded (target changed) |")
+                .contains("### Target changed\n\n- `requirements.txt`: x86_64-manylinux_2_36 → x86_64-manylinux_2_17.")
+                .contains("### Newer releases passed over for the target\n\n- pillow 12.3.0 skipped: its wheels need"
+                        + " manylinux_2_28");
+    }
+
     @Test
     void longTablesCollapseAndEveryPullRequestCarriesTheMarker() {
         List<PackageChange> many = Stream.iterate(0, i -> i + 1).limit(PullRequestText.COLLAPSE_ROWS + 1)
@@ -80,9 +106,9 @@ class ChangeSetTest {
                 .toList();
         List<PackageChange> few = many.subList(0, 2);
 
-        String longBody = PullRequestText.body(List.of(new LockfileChanges("a.txt", many, true)), Map.of(),
+        String longBody = PullRequestText.body(List.of(update(new LockfileChanges("a.txt", many, true))), Map.of(),
                 "Python 3.12", "relock update");
-        String shortBody = PullRequestText.body(List.of(new LockfileChanges("b.txt", few, true)), Map.of(),
+        String shortBody = PullRequestText.body(List.of(update(new LockfileChanges("b.txt", few, true))), Map.of(),
                 "Python 3.12", "relock update");
 
         assertThat(longBody).startsWith(PullRequestText.MARKER).contains("<details>\n<summary>11 changes</summary>");

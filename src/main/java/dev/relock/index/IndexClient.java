@@ -197,7 +197,9 @@ public final class IndexClient implements AutoCloseable {
                 .connectTimeout(b.connectTimeout())
                 .readTimeout(b.readTimeout())
                 .writeTimeout(b.readTimeout())
-                .retryOnConnectionFailure(false)
+                // A stale pooled connection (HTTP/1.0 servers such as python -m http.server close after every
+                // response) is retried on a fresh one; every request relock sends is an idempotent GET.
+                .retryOnConnectionFailure(true)
                 .followRedirects(true)
                 .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", b.userAgent()).build()))

@@ -16,6 +16,7 @@ import dev.relock.lock.CompileSetup;
 import dev.relock.lock.LockOption;
 import dev.relock.lock.LockSettings;
 import dev.relock.lock.LockTargets;
+import dev.relock.lock.Recompilation;
 import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.update.FileUpdate;
@@ -216,12 +217,12 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     job.lockfile() + " does not exist and has no .in file to compile it from");
         }
-        CompileSetup.Prepared prepared = CompileSetup.prepare(CompileSetup.Invocation.recompile(root, job.lockfile(),
-                job.source(), lockOptions.given(), upgrade.isEmpty(), packages));
-        CompileResult result = compiler.compile(prepared.request(), pending);
+        Recompilation done = compiler.recompile(CompileSetup.Invocation.recompile(root, job.lockfile(),
+                job.source(), lockOptions.given(), upgrade.isEmpty(), packages), pending);
+        CompileResult result = done.result();
         Map<String, String> skipped = new TreeMap<>();
         result.resolution().skipped().forEach(s -> skipped.put(s.name().toString(), s.message()));
-        return new Recompiled(result.text(), result.lockfile(), skipped, prepared.targetChange());
+        return new Recompiled(result.text(), result.lockfile(), skipped, done.targetChange());
     }
 
     /** The settings the first existing lockfile records, with the command line's laid over them. */

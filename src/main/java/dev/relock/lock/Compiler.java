@@ -135,6 +135,19 @@ public final class Compiler {
         return new CompileResult(lockfile, text, resolution, changed);
     }
 
+    /**
+     * The recompile seam of {@code relock update} and {@code verify --strict}: prepares
+     * {@code invocation} as {@code relock compile} would (the lockfile's recorded settings, the
+     * project's, the given ones), resolves and returns the new text. Writes nothing.
+     *
+     * @param pending new texts of files planned but not written (layered lockfiles read them)
+     */
+    public Recompilation recompile(CompileSetup.Invocation invocation, FileOverlay pending) {
+        CompileSetup.Prepared prepared = CompileSetup.prepare(invocation);
+        CompileResult result = compile(prepared.request().toBuilder().dryRun(true).build(), pending);
+        return new Recompilation(result, prepared.targetChange());
+    }
+
     private static Optional<String> readExisting(Path output) {
         if (!Files.isRegularFile(output)) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package dev.relock.verify;
 
 import dev.relock.name.PackageName;
 import dev.relock.reqtxt.Hash;
-import dev.relock.reqtxt.LockfileOptions;
 import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileException;
@@ -156,13 +155,6 @@ public final class LockDocument {
     /** Packages the trailer lists by name only (unsafe packages left unpinned, uv's excluded ones). */
     public Set<PackageName> trailerNames() {
         return trailerNames;
-    }
-
-    /** The index options the file records, in the form the shared index options take as a fallback. */
-    public LockfileOptions recordedIndexOptions() {
-        var o = requirements.options();
-        return new LockfileOptions(o.indexUrl(), o.extraIndexUrls(), o.findLinks(), o.trustedHosts(), o.noBinary(),
-                o.onlyBinary());
     }
 
     /**

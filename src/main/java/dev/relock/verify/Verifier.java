@@ -4,10 +4,10 @@ import dev.relock.common.RelockException;
 import dev.relock.index.IndexClient;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileReader;
-import dev.relock.lock.CompileRequest;
 import dev.relock.lock.CompileResult;
 import dev.relock.lock.CompileSetup;
 import dev.relock.lock.Compiler;
+import dev.relock.lock.FileOverlay;
 import dev.relock.lock.LockSettings;
 import dev.relock.lock.LockTargets;
 import dev.relock.resolve.ResolverListener;
@@ -103,24 +103,18 @@ public final class Verifier {
      */
     private static Optional<ReResolution> reResolve(VerifyRequest request, VerifyRequest.Lockfile lockfile,
             Set<String> notes) {
-        CompileRequest compile;
-        try {
-            compile = CompileSetup.prepare(CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(),
-                    lockfile.source(), request.given(), false, List.of())).request();
-        } catch (RelockException e) {
-            if (e.kind() != RelockException.Kind.BAD_INPUT) {
-                throw e;
-            }
-            notes.add(lockfile.file().getFileName() + ": not re-resolved (--strict): "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-            return Optional.empty();
-        }
         VerifyRequest.IndexAccess access = request.index().orElseThrow();
         try {
-            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment())
-                    .compile(compile);
+            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment()).recompile(
+                    CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(), lockfile.source(),
+                            request.given(), false, List.of()), FileOverlay.none()).result();
             return Optional.of(new ReResolution(Optional.of(result.resolution()), ""));
         } catch (RelockException e) {
+            if (e.kind() == RelockException.Kind.BAD_INPUT) {
+                notes.add(lockfile.file().getFileName() + ": not re-resolved (--strict): "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                return Optional.empty();
+            }
             if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
                 throw e;
             }

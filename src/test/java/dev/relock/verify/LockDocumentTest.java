@@ -66,14 +66,6 @@ class LockDocumentTest {
     }
 
     @Test
-    void recordedIndexOptionsComeFromTheFile() throws IOException {
-        LockDocument doc = read("--index-url https://example.org/simple/\n--extra-index-url https://x.org/simple/\n\n"
-                + "a==1.0\n");
-        assertThat(doc.recordedIndexOptions().indexUrl()).hasValue("https://example.org/simple/");
-        assertThat(doc.recordedIndexOptions().extraIndexUrls()).containsExactly("https://x.org/simple/");
-    }
-
-    @Test
     void aMalformedLockfileFailsWithFileAndLine() throws IOException {
         Path file = Files.writeString(dir.resolve("requirements.txt"), "a==1.0\nb==1.0 --hash=sha256:xyz\n");
         assertThatThrownBy(() -> LockDocument.read(file, Map.of()))

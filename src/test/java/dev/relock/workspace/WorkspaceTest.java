@@ -60,35 +60,6 @@ class WorkspaceTest {
     }
 
     @Test
-    void theOptionWinsOverTheFileAndThePlatformDefaultsToManylinux() throws IOException {
-        Files.writeString(dir.resolve(".python-version"), "3.11.9\n");
-        TargetSelection fromFile = TargetSelection.select(Optional.empty(), Optional.empty(), dir);
-        assertThat(fromFile.target().python().toString()).isEqualTo("3.11.9");
-        assertThat(fromFile.target().platform()).isEqualTo(TargetPlatform.DEFAULT);
-        assertThat(fromFile.pin()).isPresent();
-
-        TargetSelection fromOption =
-                TargetSelection.select(Optional.of("3.12.4"), Optional.of("aarch64-apple-darwin"), dir);
-        assertThat(fromOption.target().python().toString()).isEqualTo("3.12.4");
-        assertThat(fromOption.target().platform()).isEqualTo(TargetPlatform.parse("aarch64-apple-darwin"));
-        assertThat(fromOption.target().platform().sysPlatform()).isEqualTo("darwin");
-        assertThat(fromOption.pin()).isEmpty();
-    }
-
-    @Test
-    void withNeitherOptionNorFileTheErrorSaysHowToFixIt() {
-        // The temp dir's parents could hold a .python-version on a developer machine; start at root's child.
-        Path isolated = dir.resolve("x");
-        assertThat(PythonVersionFile.find(isolated).filter(p -> p.startsWith(dir))).isEmpty();
-        if (PythonVersionFile.find(isolated).isEmpty()) {
-            assertThatThrownBy(() -> TargetSelection.select(Optional.empty(), Optional.empty(), isolated))
-                    .isInstanceOf(WorkspaceException.class)
-                    .hasMessageContaining(".python-version")
-                    .hasMessageContaining("--python-version");
-        }
-    }
-
-    @Test
     void discoversLockfilesBesideTheirSourcesAndByHeader() throws IOException {
         Files.writeString(dir.resolve("requirements.in"), "requests\n");
         Files.writeString(dir.resolve("requirements.txt"), "requests==2.31.0\n");

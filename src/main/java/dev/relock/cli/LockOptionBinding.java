@@ -49,8 +49,8 @@ final class LockOptionBinding {
                 // Two options: the flag and its negation, which is shown only in the flag's help line.
                 String on = names.get(0);
                 String off = names.get(names.size() - 1);
-                spec.addOption(flag(on, row.description() + (on.startsWith("--no-") ? "" : " (" + off + ": off)"),
-                        row, target, false));
+                String hint = row.description().contains(off) ? "" : " (" + off + ": off)";
+                spec.addOption(flag(on, row.description() + hint, row, target, false));
                 spec.addOption(flag(off, row.description(), row, target, true));
             } else if (row == LockOption.BINARY) {
                 for (String name : names) {

@@ -49,6 +49,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code relock update}: recompile every lockfile with upgrades and keep one pull request in step. */
 @Command(
         name = "update",
+        mixinStandardHelpOptions = true,
         description = {
             "Recompiles the repository's lockfiles with upgrades and opens (or updates, or closes) one pull request.",
             "Meant for a scheduled GitHub Actions workflow; --dry-run prints the plan and touches nothing remote."

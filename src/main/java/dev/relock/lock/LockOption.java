@@ -35,7 +35,7 @@ import java.util.function.Function;
 public enum LockOption {
     PYTHON_VERSION(Group.TARGET, Kind.VALUE, "X.Y[.Z]",
             "Target Python version; X.Y means X.Y.0, the oldest release of that line."
-                    + " Default: the nearest .python-version file.",
+                    + " Default: the lockfile's, else the nearest .python-version file.",
             names("--python-version"), false,
             (b, flag, v, paths) -> b.pythonVersion(checkedPythonVersion(v)),
             b -> b.pythonVersion = Optional.empty(),
@@ -44,7 +44,7 @@ public enum LockOption {
     PYTHON_PLATFORM(Group.TARGET, Kind.LIST, "TARGET",
             "Target platform (repeatable: one version set that installs on every platform named), e.g."
                     + " x86_64-manylinux_2_36, linux, aarch64-apple-darwin, x86_64-pc-windows-msvc."
-                    + " Default: the lockfile's, else [tool.relock] python-platforms, else derived from the"
+                    + " Default: [tool.relock] python-platform, else the lockfile's, else derived from the"
                     + " project's Dockerfiles, else x86_64-manylinux_2_28.",
             names("--python-platform"), true,
             (b, flag, v, paths) -> b.pythonPlatform(TargetPlatform.parse(v)),

@@ -37,7 +37,7 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
 
     @Mixin IndexOptions index;
 
-    private final LockOptionBinding lockOptions = new LockOptionBinding();
+    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.values());
 
     @Parameters(paramLabel = "SRC", arity = "0..*",
             description = "requirements .in files or pyproject.toml. Default: the lockfile's recorded sources,"
@@ -57,11 +57,6 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
 
     @Option(names = "--dry-run", description = "Print the lockfile to stdout; write nothing.")
     boolean dryRun;
-
-    @Override
-    public List<LockOption.Group> lockOptionGroups() {
-        return List.of(LockOption.Group.values());
-    }
 
     @Override
     public LockOptionBinding lockOptions() {

@@ -18,30 +18,32 @@ import picocli.CommandLine.ParameterException;
 final class LockOptionBinding {
     /** A command whose options include rows of the table. */
     interface Bound {
-        /** The groups of rows this command offers. */
-        List<LockOption.Group> lockOptionGroups();
-
-        /** Where the occurrences go. */
+        /** The rows this command offers, and where their occurrences go. */
         LockOptionBinding lockOptions();
     }
 
+    private final List<LockOption.Group> groups;
     private final List<LockOption.Given> given = new ArrayList<>();
+
+    private LockOptionBinding(List<LockOption.Group> groups) {
+        this.groups = List.copyOf(groups);
+    }
+
+    /** A binding of the rows of {@code groups}. */
+    static LockOptionBinding of(LockOption.Group... groups) {
+        return new LockOptionBinding(List.of(groups));
+    }
 
     /** The occurrences, in command-line order. */
     List<LockOption.Given> given() {
         return List.copyOf(given);
     }
 
-    /** True when a row of {@code option} was given. */
-    boolean has(LockOption option) {
-        return given.stream().anyMatch(g -> g.option() == option);
-    }
-
     /** Adds the options of {@code command}'s groups to its spec. */
     static void bind(CommandSpec spec, Bound command) {
         LockOptionBinding target = command.lockOptions();
         for (LockOption row : LockOption.values()) {
-            if (!command.lockOptionGroups().contains(row.group())) {
+            if (!target.groups.contains(row.group())) {
                 continue;
             }
             List<String> names = row.names();

@@ -59,12 +59,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
 
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
-    private final LockOptionBinding lockOptions = new LockOptionBinding();
-
-    @Override
-    public List<LockOption.Group> lockOptionGroups() {
-        return List.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
-    }
+    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
 
     @Override
     public LockOptionBinding lockOptions() {

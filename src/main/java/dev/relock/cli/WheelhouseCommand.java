@@ -57,12 +57,7 @@ final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bo
                     + " are kept without any request).")
     String directory;
 
-    private final LockOptionBinding lockOptions = new LockOptionBinding();
-
-    @Override
-    public List<LockOption.Group> lockOptionGroups() {
-        return List.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
-    }
+    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
 
     @Override
     public LockOptionBinding lockOptions() {

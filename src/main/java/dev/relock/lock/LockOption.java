@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The table of the options that shape a lockfile: the one place that knows each option's names,
@@ -401,11 +400,6 @@ public enum LockOption {
             g.option().apply(b, g.flag(), g.value(), paths);
         }
         return b.build();
-    }
-
-    /** The default's words, for a {@code --help} text: none for flags. */
-    static Function<LockOption, String> helpName() {
-        return o -> o.names.get(o.names.size() - 1);
     }
 
     private static List<String> names(String... names) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,12 +98,5 @@ public record ProjectConfig(Optional<Path> file, List<LockOption.Given> given) {
     private static RelockException bad(Path file, String key, String expected) {
         return new RelockException(RelockException.Kind.BAD_INPUT, file + ": [tool.relock] " + key + " must be "
                 + expected);
-    }
-
-    /** The options given, by row, for messages. */
-    Map<LockOption, List<LockOption.Given>> byOption() {
-        Map<LockOption, List<LockOption.Given>> out = new java.util.EnumMap<>(LockOption.class);
-        given.forEach(g -> out.computeIfAbsent(g.option(), o -> new ArrayList<>()).add(g));
-        return out;
     }
 }

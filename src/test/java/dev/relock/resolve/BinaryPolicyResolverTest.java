@@ -9,10 +9,9 @@ import dev.relock.testing.index.Scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,17 +32,9 @@ class BinaryPolicyResolverTest {
             .project("wheel-only", p -> p.release("1.0"))
             .build();
 
-    static IndexFixture index;
-
-    @BeforeAll
-    static void start() {
-        index = IndexFixture.serve(SCENARIO);
-    }
-
-    @AfterAll
-    static void stop() {
-        index.close();
-    }
+    /** Served for the whole class; closed after the last test. */
+    @RegisterExtension
+    static final IndexFixture index = IndexFixture.serve(SCENARIO);
 
     @BeforeEach
     void clearLog() {

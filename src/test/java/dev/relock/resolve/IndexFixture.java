@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A real local index and a client for it, with shorthands for building requests. */
-final class IndexFixture implements AutoCloseable {
+final class IndexFixture implements AutoCloseable, org.junit.jupiter.api.extension.AfterAllCallback {
     static final Target LINUX_311 = Target.parse("3.11.7", "x86_64-unknown-linux-gnu");
 
     final LocalIndexServer server;
@@ -78,6 +78,11 @@ final class IndexFixture implements AutoCloseable {
             }
             return e.getMessage();
         }
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -12,9 +12,8 @@ import dev.relock.testing.index.Scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,17 +51,9 @@ class MultiTargetResolverTest {
                     .release("2.0", r -> r.wheel(LINUX_WHEEL).wheel(MAC_WHEEL).yanked("broken on macOS")))
             .build();
 
-    static IndexFixture index;
-
-    @BeforeAll
-    static void start() {
-        index = IndexFixture.serve(SCENARIO);
-    }
-
-    @AfterAll
-    static void stop() {
-        index.close();
-    }
+    /** Served for the whole class; closed after the last test. */
+    @RegisterExtension
+    static final IndexFixture index = IndexFixture.serve(SCENARIO);
 
     static Stream<Arguments> resolutions() {
         return Stream.of(

@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,17 +87,9 @@ class ResolverScenarioTest {
             .project("setuptools", p -> p.release("39.0").release("69.0"))
             .build();
 
-    static IndexFixture index;
-
-    @BeforeAll
-    static void start() {
-        index = IndexFixture.serve(SCENARIO);
-    }
-
-    @AfterAll
-    static void stop() {
-        index.close();
-    }
+    /** Served for the whole class; closed after the last test. */
+    @RegisterExtension
+    static final IndexFixture index = IndexFixture.serve(SCENARIO);
 
     static Stream<Arguments> resolutions() {
         return Stream.of(

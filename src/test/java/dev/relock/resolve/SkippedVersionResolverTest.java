@@ -10,9 +10,8 @@ import dev.relock.testing.index.Scenario;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,17 +50,9 @@ class SkippedVersionResolverTest {
                     .release("2.0", r -> r.wheel("cp311-cp311-win_amd64").wheel("cp311-cp311-win32")))
             .build();
 
-    static IndexFixture index;
-
-    @BeforeAll
-    static void start() {
-        index = IndexFixture.serve(SCENARIO);
-    }
-
-    @AfterAll
-    static void stop() {
-        index.close();
-    }
+    /** Served for the whole class; closed after the last test. */
+    @RegisterExtension
+    static final IndexFixture index = IndexFixture.serve(SCENARIO);
 
     @Test
     void theNewestReleaseWithoutAWheelForTheTargetIsNamedOnce() {

@@ -2,7 +2,6 @@ package dev.relock.lock;
 
 import dev.relock.common.RelockException;
 import dev.relock.pep508.Requirement;
-import dev.relock.reqtxt.PipOptions;
 import dev.relock.tags.TargetPlatform;
 import dev.relock.reqtxt.RequirementsFileReader;
 import java.nio.file.Files;
@@ -169,9 +168,7 @@ public final class CompileSetup {
             return LockSettings.DEFAULTS;
         }
         try {
-            PipOptions o = new RequirementsFileReader(env).read(file).options();
-            return LockSettings.DEFAULTS.withIndex(new IndexSettings(o.indexUrl(), o.extraIndexUrls(), o.findLinks(),
-                    o.noIndex()));
+            return LockSettings.DEFAULTS.withIndex(IndexSettings.of(new RequirementsFileReader(env).read(file).options()));
         } catch (RelockException e) {
             return LockSettings.DEFAULTS;
         }

@@ -82,8 +82,7 @@ public final class Compiler {
         Sources sources = new Sources(request.workingDirectory(), env, overlay);
         Sources.Inputs inputs = sources.read(request);
         PipOptions fileOptions = inputs.pipOptions();
-        IndexSettings index = new IndexSettings(fileOptions.indexUrl(), fileOptions.extraIndexUrls(),
-                fileOptions.findLinks(), fileOptions.noIndex()).overlaidBy(request.index());
+        IndexSettings index = IndexSettings.of(fileOptions).overlaidBy(request.index());
 
         Optional<String> previous = overlay.text(request.output()).or(() -> readExisting(request.output()));
         Map<PackageName, Version> preferences = request.upgradeAll() ? Map.of() : preferences(request, previous);

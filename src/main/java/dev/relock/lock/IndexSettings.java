@@ -2,6 +2,7 @@ package dev.relock.lock;
 
 import dev.relock.index.IndexSources;
 import dev.relock.reqtxt.LockfileOptions;
+import dev.relock.reqtxt.PipOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
         extraIndexUrls.forEach(b::extraIndexUrl);
         findLinks.forEach(b::findLinks);
         return b.noIndex(noIndex).build();
+    }
+
+    /** The index options of a requirements file. */
+    public static IndexSettings of(PipOptions options) {
+        return new IndexSettings(options.indexUrl(), options.extraIndexUrls(), options.findLinks(), options.noIndex());
     }
 
     /** The settings a lockfile's options block records (no {@code --no-index}: pip-compile does not write it). */

@@ -153,8 +153,7 @@ final class RecordedCommand {
             }
         }
         if (b.index.isDefault()) {
-            b.index(new IndexSettings(lf.options().indexUrl(), lf.options().extraIndexUrls(),
-                    lf.options().findLinks(), false));
+            b.index(IndexSettings.of(lf.options()));
         }
         Optional<String> custom = tool != Tool.RELOCK ? command : Optional.empty();
         return new Recorded(b.build(), sources, custom);

@@ -157,6 +157,21 @@ class LockTargetsEndToEndTest {
     }
 
     @Test
+    void anUpdateThatChangesTheTargetNamesTheDowngradesItCauses() throws IOException {
+        Result compiled = compile("--generate-hashes", "--python-platform", "x86_64-manylinux_2_36");
+        assertThat(compiled.status()).as(compiled.err()).isZero();
+
+        Result update = relock("update", "--dry-run", "--lockfile", "requirements.in:requirements.txt",
+                "--python-platform", "x86_64-manylinux_2_28");
+
+        assertThat(update.status()).as(update.err()).isZero();
+        assertThat(update.out()).contains("fastnum downgraded 2.5.0 → 2.4.6")
+                .contains("| downgraded (target changed) |")
+                .contains("- `requirements.txt`: x86_64-manylinux_2_36 → x86_64-manylinux_2_28.")
+                .contains("- fastnum 2.5.0 skipped: its wheels need manylinux_2_34, the target is x86_64-manylinux_2_28");
+    }
+
+    @Test
     void aLockCompiledWithEveryRecordedOptionRecompilesWithNoFlagsToTheSameBytes() throws IOException {
         write("constraints.txt", "fastnum<2.5\n");
         write("requirements.in", "app\ntool\npip\n");

@@ -48,6 +48,18 @@ class LockTargetsTest {
     }
 
     @Test
+    void theDockerfileAtTheRepositoryRootCountsForLocksInSubdirectories() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".python-version"), "3.11.7\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.11.7-slim-bullseye\n");
+        Path requirements = Files.createDirectories(dir.resolve("requirements/deep"));
+
+        LockTargets t = LockTargets.choose(LockSettings.DEFAULTS, "", requirements, requirements);
+
+        assertThat(t.platforms()).containsExactly(TargetPlatform.parse("x86_64-manylinux_2_31"));
+    }
+
+    @Test
     void withNeitherOptionNorFileTheErrorSaysHowToFixIt() {
         Path isolated = dir.resolve("x");
         if (PythonVersionFile.find(isolated).isEmpty()) {

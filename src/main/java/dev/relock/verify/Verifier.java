@@ -62,27 +62,28 @@ public final class Verifier {
             if (need != Check.IndexNeed.NONE && request.index().isPresent() && reResolve) {
                 reResolution = reResolve(request, lockfile, notes);
             }
-            for (Target target : targets) {
-                Optional<IndexSnapshot> index = Optional.empty();
-                if (need != Check.IndexNeed.NONE) {
-                    if (request.index().isPresent()) {
-                        try (IndexClient client = request.index().get().open(
-                                settings.index().sources(request.projectRoot(), request.environment()))) {
-                            index = Optional.of(IndexSnapshot.fetch(client, lock.pins(), target,
-                                    need == Check.IndexNeed.METADATA));
-                        }
-                    } else {
-                        notes.add("offline: checks against the index were skipped ("
-                                + String.join(", ", request.checks().stream()
-                                        .filter(c -> c.indexNeed() != Check.IndexNeed.NONE).map(Check::name).toList())
-                                + " ran structurally only)");
+            // One client per lockfile: a lock made for several targets reads each page once.
+            Optional<IndexClient> client = need == Check.IndexNeed.NONE ? Optional.empty()
+                    : request.index().map(access -> access.open(
+                            settings.index().sources(request.projectRoot(), request.environment())));
+            if (need != Check.IndexNeed.NONE && client.isEmpty()) {
+                notes.add("offline: checks against the index were skipped ("
+                        + String.join(", ", request.checks().stream()
+                                .filter(c -> c.indexNeed() != Check.IndexNeed.NONE).map(Check::name).toList())
+                        + " ran structurally only)");
+            }
+            try {
+                for (Target target : targets) {
+                    Optional<IndexSnapshot> index = client.map(c -> IndexSnapshot.fetch(c, lock.pins(), target,
+                            need == Check.IndexNeed.METADATA));
+                    VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
+                            reResolution.filter(r -> target.equals(targets.get(0))));
+                    for (Check check : request.checks()) {
+                        findings.addAll(check.run(input));
                     }
                 }
-                VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
-                        reResolution.filter(r -> target.equals(targets.get(0))));
-                for (Check check : request.checks()) {
-                    findings.addAll(check.run(input));
-                }
+            } finally {
+                client.ifPresent(IndexClient::close);
             }
             if (source.isEmpty() && request.checks().stream().anyMatch(c -> c instanceof FreshCheck)) {
                 notes.add(lockfile.file().getFileName() + ": no .in beside it, so fresh checked only that"

@@ -1,5 +1,6 @@
 package dev.relock.cli;
 
+import dev.relock.common.Plural;
 import dev.relock.index.IndexLog;
 import dev.relock.lock.CompileRequest;
 import dev.relock.lock.CompileResult;
@@ -118,11 +119,11 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
             ctx.out().print(result.text());
             ctx.out().flush();
             if (global.verbosity() >= 0) {
-                err.println("Dry run: " + shown + " not written (" + count + " packages"
+                err.println("Dry run: " + shown + " not written (" + Plural.of(count, "package")
                         + (result.changed() ? ", would change)" : ", unchanged)"));
             }
         } else if (global.verbosity() >= 0) {
-            err.println((result.changed() ? "Wrote " : "Up to date: ") + shown + " (" + count + " packages)");
+            err.println((result.changed() ? "Wrote " : "Up to date: ") + shown + " (" + Plural.of(count, "package") + ")");
         }
         return ExitCodes.OK;
     }

@@ -1,16 +1,19 @@
 package dev.relock.cli;
 
 import dev.relock.cache.Cache;
+import dev.relock.common.RelockException;
 import dev.relock.cache.CacheBucket;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexLog;
 import dev.relock.index.IndexSources;
+import dev.relock.index.TimeLimits;
 import dev.relock.lock.LockSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * How commands reach package indexes: the cache, offline mode and concurrency. Where packages come
+ * How commands reach package indexes: the cache, offline mode, concurrency and time limits. Where packages come
  * from (the index URLs) is a lock's setting and belongs to the {@link dev.relock.lock.LockOption}
  * table.
  */
@@ -26,6 +29,28 @@ public final class IndexOptions {
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "32")
     int concurrency;
+
+    // pip's --timeout bounds one request too (there, each socket wait): the name is kept as an alias.
+    @Option(names = {"--request-timeout", "--timeout"}, paramLabel = "SECONDS",
+            description = "Give up on one index request, retries included, after this long (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60")
+    double requestTimeout;
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS",
+            description = "Give up when the whole run's index traffic has not finished after this long (default: ${DEFAULT-VALUE}).",
+            defaultValue = "900")
+    double runTimeout;
+
+    /** When the run started: the whole-run bound counts from here. */
+    private final long started = System.nanoTime();
+
+    private static Duration seconds(double value, String option) {
+        if (!(value > 0) || value > 86_400 * 365) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT,
+                    option + " must be a positive number of seconds, got " + value);
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(value * 1000)));
+    }
 
     public boolean offline() {
         return offline;
@@ -66,6 +91,8 @@ public final class IndexOptions {
                 .cache(cache(ctx))
                 .offline(offline)
                 .parallelism(Math.max(1, concurrency))
+                .timeLimits(TimeLimits.of(seconds(requestTimeout, "--request-timeout"),
+                        seconds(runTimeout, "--run-timeout"), started))
                 .log(log)
                 .userAgent("relock/" + VersionProvider.version())
                 .build();

@@ -3,6 +3,7 @@ package dev.relock.cli;
 import dev.relock.common.RelockException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +52,8 @@ public final class Main {
         commands.put("update", UpdateCommand.class);
         commands.put("wheelhouse", WheelhouseCommand.class);
         commands.put("action", ActionCommand.class);
+        // `relock help COMMAND`, as git and pip have it; it needs every command to describe them.
+        commands.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(commands);
     }
 
@@ -69,7 +72,8 @@ public final class Main {
         for (String arg : args) {
             if (!arg.startsWith("-")) {
                 Class<?> named = SUBCOMMANDS.get(arg);
-                return build(context, named == null ? SUBCOMMANDS.values() : List.of(named));
+                return build(context, named == null || named == CommandLine.HelpCommand.class
+                        ? SUBCOMMANDS.values() : List.of(named));
             }
         }
         return build(context, SUBCOMMANDS.values());
@@ -83,6 +87,7 @@ public final class Main {
                 LockOptionBinding.bind(sub.getCommandSpec(), bound);
             }
         }
+        HelpText.install(cli);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -97,6 +102,10 @@ public final class Main {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
+            if (cmd.getCommand() instanceof VerifyCommand && VerifyCommand.asksForJson(args)) {
+                VerifyCommand.printJsonError(cmd.getOut(), Path.of("").toAbsolutePath(),
+                        new RelockException(RelockException.Kind.BAD_INPUT, oneLine(ex.getMessage())), List.of(), List.of());
+            }
             err.println("relock: error: " + oneLine(ex.getMessage()));
             if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
                 err.println("Did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?");

@@ -26,7 +26,24 @@ public record RunContext(
 
     /** The context of this process. */
     public static RunContext ofProcess(PrintWriter out, PrintWriter err) {
-        return new RunContext(System.getenv(), Path.of(""), out, err, System.console() != null);
+        return new RunContext(System.getenv(), Path.of(""), out, err, processStderrIsTerminal());
+    }
+
+    /**
+     * Whether this process's stderr is a terminal. On Linux, where stderr's descriptor points to;
+     * elsewhere {@code System.console()}, which only says that stdin and stdout are terminals.
+     */
+    private static boolean processStderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            // fall through to the portable answer
+        }
+        return System.console() != null;
     }
 
     /** A variable's value, empty when unset or blank (an Action's unset input arrives as ""). */
@@ -40,9 +57,9 @@ public record RunContext(
         return "true".equals(env.get("GITHUB_ACTIONS"));
     }
 
-    /** True in any CI system: progress displays stay off there. */
+    /** True in any CI system (CI set to anything but {@code false} or {@code 0}): progress displays stay off there. */
     public boolean inCi() {
-        return inGitHubActions() || var("CI").isPresent();
+        return inGitHubActions() || var("CI").filter(v -> !v.equalsIgnoreCase("false") && !v.equals("0")).isPresent();
     }
 
     /** Resolves a user-given path against the working directory. */

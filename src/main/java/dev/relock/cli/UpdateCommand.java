@@ -1,5 +1,6 @@
 package dev.relock.cli;
 
+import dev.relock.common.Plural;
 import dev.relock.common.RelockException;
 import dev.relock.hosting.Committer;
 import dev.relock.hosting.GitHubPlatform;
@@ -273,7 +274,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         String where = result.pullRequest().map(pr -> " #" + pr.number() + " " + pr.url()).orElse("");
         if (root.global().verbosity() >= 0) {
             err.println("relock: " + result.operation().label() + where + " ("
-                    + plan.changedPackages() + " changed packages)");
+                    + Plural.of(plan.changedPackages(), "changed package") + ")");
             result.messages().forEach(m -> err.println("relock: " + m));
         }
         ctx.out().println(result.operation().label() + where);

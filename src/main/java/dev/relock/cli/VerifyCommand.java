@@ -31,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks that lockfiles can be trusted: exact pins, hashes the index publishes,",
-            "pins that still answer the .in, one exact Python everywhere, safe installs.",
+            "Checks that lockfiles can be trusted, as a CI gate.",
+            "It wants exact pins, hashes the index publishes, pins that still answer the .in,"
+                    + " one exact Python everywhere and safe installs.",
             "Without LOCKFILE arguments, every lockfile found is verified.",
             "With --offline no index is used at all: only structural checks run."
         },
@@ -89,22 +90,76 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
     @Override
     public Integer call() {
         RunContext ctx = root.context();
-        index.prepareNetwork(ctx);
-        Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
-        List<Check> checks = Checks.select(Checks.all(wheelhouseDir), only, skip);
-        VerifyRequest request = new VerifyRequest(
-                lockfiles(ctx),
-                checks,
-                lockOptions.given(),
-                Optional.ofNullable(pythonVersionFile).map(ctx::resolve),
-                ctx.workingDirectory(),
-                ctx.env(),
-                index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
-                        ctx, sources, IndexLog.silent())),
-                strict);
-        VerifyReport report = Verifier.verify(request);
-        print(ctx, report);
-        return report.failed(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        Format chosen = format(ctx);
+        List<VerifyRequest.Lockfile> files = List.of();
+        List<Check> checks = List.of();
+        try {
+            index.prepareNetwork(ctx);
+            Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
+            checks = Checks.select(Checks.all(wheelhouseDir), only, skip);
+            files = lockfiles(ctx);
+            VerifyRequest request = new VerifyRequest(
+                    files,
+                    checks,
+                    lockOptions.given(),
+                    Optional.ofNullable(pythonVersionFile).map(ctx::resolve),
+                    ctx.workingDirectory(),
+                    ctx.env(),
+                    index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
+                            ctx, sources, IndexLog.silent())),
+                    strict);
+            VerifyReport report;
+            try (Progress progress = Progress.of(ctx, root.global())) {
+                report = Verifier.verify(request, progress::status);
+            }
+            print(ctx, chosen, report);
+            return report.failed(strict) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } catch (RuntimeException | Error e) {
+            if (chosen == Format.JSON) {
+                printJsonError(ctx.out(), ctx.workingDirectory(), e,
+                        files.stream().map(VerifyRequest.Lockfile::file).toList(),
+                        checks.stream().map(Check::name).toList());
+            }
+            throw e;
+        }
+    }
+
+    private Format format(RunContext ctx) {
+        return format != null ? format : ctx.inGitHubActions() ? Format.GITHUB : Format.TEXT;
+    }
+
+    /**
+     * With {@code --format json} a failed run still prints one JSON document, carrying the error,
+     * so that a program reading stdout never gets nothing; the one-line error goes to stderr as
+     * always.
+     */
+    static void printJsonError(PrintWriter out, Path base, Throwable e, List<Path> lockfiles, List<String> checks) {
+        String kind;
+        int exit;
+        String message;
+        if (e instanceof RelockException re) {
+            kind = re.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            exit = ExitCodes.of(re.kind());
+            message = String.valueOf(re.getMessage()).strip();
+        } else {
+            kind = "internal";
+            exit = ExitCodes.INTERNAL;
+            message = "internal error: " + Main.oneLine(String.valueOf(e));
+        }
+        out.print(new ReportWriter(base).jsonError(kind, exit, message, lockfiles, checks));
+        out.flush();
+    }
+
+    /** For usage errors: whether the arguments ask for {@code --format json}. */
+    static boolean asksForJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equalsIgnoreCase("--format=json") || (a.equals("--format") && i + 1 < args.length
+                    && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<VerifyRequest.Lockfile> lockfiles(RunContext ctx) {
@@ -132,10 +187,9 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
         return result;
     }
 
-    private void print(RunContext ctx, VerifyReport report) {
+    private void print(RunContext ctx, Format chosen, VerifyReport report) {
         ReportWriter writer = new ReportWriter(ctx.workingDirectory());
         PrintWriter out = ctx.out();
-        Format chosen = format != null ? format : ctx.inGitHubActions() ? Format.GITHUB : Format.TEXT;
         switch (chosen) {
             case TEXT -> out.print(writer.text(report, strict));
             case JSON -> out.print(writer.json(report, strict));

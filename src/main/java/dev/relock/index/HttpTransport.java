@@ -11,9 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -42,18 +47,79 @@ final class HttpTransport {
         }
     }
 
+    /** Cancels calls that overrun their deadline; one daemon thread for the whole process. */
+    private static final class Watchdog {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relock-http-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Which deadline cancelled a call, if any. */
+    private enum Overrun { NONE, REQUEST, RUN }
+
+    /**
+     * One attempt's deadline: cancels the call when it passes. A response with a declared length
+     * moves the request deadline out by the time that length takes at the slowest accepted rate.
+     */
+    private final class Deadline {
+        private final Call call;
+        private final long runEnd;
+        private long requestEnd;
+        private volatile Overrun fired = Overrun.NONE;
+        private ScheduledFuture<?> timer;
+
+        Deadline(Call call, long requestEnd) {
+            this.call = call;
+            this.requestEnd = requestEnd;
+            this.runEnd = limits.runDeadlineNanos();
+            arm();
+        }
+
+        private synchronized void arm() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            long end = Math.min(requestEnd, runEnd);
+            Overrun which = runEnd <= requestEnd ? Overrun.RUN : Overrun.REQUEST;
+            timer = Watchdog.TIMER.schedule(() -> {
+                fired = which;
+                call.cancel();
+            }, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+
+        void allowBody(long declaredLength) {
+            if (declaredLength > 0) {
+                requestEnd += TimeUnit.SECONDS.toNanos(declaredLength / limits.minBytesPerSecond());
+                arm();
+            }
+        }
+
+        Overrun fired() {
+            return fired;
+        }
+
+        synchronized void disarm() {
+            timer.cancel(false);
+        }
+    }
+
     private final Supplier<OkHttpClient> client;
     private final RetryPolicy policy;
     private final IndexSources sources;
     private final IndexLog log;
+    private final TimeLimits limits;
     private final AtomicLong requests = new AtomicLong();
 
     /** @param client the HTTP client, asked for only when a request is sent (a warm run may send none) */
-    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log) {
+    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log,
+            TimeLimits limits) {
         this.client = client;
         this.policy = policy;
         this.sources = sources;
         this.log = log;
+        this.limits = limits;
     }
 
     /** Requests sent so far, retries included. */
@@ -71,12 +137,18 @@ final class HttpTransport {
         URI uri = request.url().uri();
         String where = UrlRedaction.redact(uri.toString());
         Request authorized = authorize(request, uri);
+        long requestEnd = System.nanoTime() + limits.request().toNanos();
         for (int attempt = 1; ; attempt++) {
+            if (System.nanoTime() - limits.runDeadlineNanos() >= 0) {
+                throw runOver(what, where);
+            }
             boolean last = attempt >= policy.maxAttempts();
             Duration delay;
             String failure;
             requests.incrementAndGet();
-            try (Response response = client.get().newCall(authorized).execute()) {
+            Call call = client.get().newCall(authorized);
+            Deadline deadline = new Deadline(call, requestEnd);
+            try (Response response = call.execute()) {
                 int code = response.code();
                 if (RETRYABLE.contains(code) && !last) {
                     delay = retryAfter(response).orElse(policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
@@ -90,9 +162,11 @@ final class HttpTransport {
                                     ? "; it needs credentials (URL userinfo, netrc, or RELOCK_INDEX_USERNAME/RELOCK_INDEX_PASSWORD)"
                                     : "; the configured credentials were refused"));
                 } else {
+                    deadline.allowBody(response.body().contentLength());
                     return handler.handle(response);
                 }
             } catch (InterruptedIOException e) {
+                overrun(deadline, what, where);
                 if (Thread.currentThread().isInterrupted()) {
                     throw interrupted(what);
                 }
@@ -102,15 +176,52 @@ final class HttpTransport {
                     throw gaveUp(what, where, attempt, failure, e);
                 }
             } catch (IOException e) {
+                overrun(deadline, what, where);
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
                     throw gaveUp(what, where, attempt, failure, e);
                 }
+            } catch (RuntimeException e) {
+                overrun(deadline, what, where);
+                throw e;
+            } finally {
+                deadline.disarm();
+            }
+            long left = Math.min(requestEnd, limits.runDeadlineNanos()) - System.nanoTime();
+            if (left <= delay.toNanos()) {
+                // No time for another attempt: report the deadline, with the last failure.
+                throw requestEnd <= limits.runDeadlineNanos()
+                        ? requestOver(what, where, " (last attempt: " + failure + ")")
+                        : runOver(what, where);
             }
             log.debug(what + ": " + failure + " from " + where + ", retrying in " + delay.toMillis() + " ms");
             sleep(delay, what);
         }
+    }
+
+    /** Turns a failure caused by a deadline's cancelling the call into the deadline's error. */
+    private void overrun(Deadline deadline, String what, String where) {
+        switch (deadline.fired()) {
+            case REQUEST -> throw requestOver(what, where, "");
+            case RUN -> throw runOver(what, where);
+            case NONE -> { }
+        }
+    }
+
+    private RelockException requestOver(String what, String where, String detail) {
+        return new RelockException(RelockException.Kind.NETWORK, what + ": " + where + " timed out after "
+                + seconds(limits.request()) + detail + " (--request-timeout)");
+    }
+
+    private RelockException runOver(String what, String where) {
+        return new RelockException(RelockException.Kind.NETWORK, "gave up after " + seconds(limits.run())
+                + " (--run-timeout): " + what + " from " + where + " was still unanswered");
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private Request authorize(Request request, URI uri) {

@@ -62,8 +62,11 @@ public final class IndexClient implements AutoCloseable {
             return t;
         };
         this.workers = Executors.newFixedThreadPool(parallelism, threads);
-        this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
-        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
+        TimeLimits limits = b.timeLimits.orElseGet(TimeLimits::defaults);
+        Duration readTimeout = b.readTimeout.compareTo(limits.request()) < 0 ? b.readTimeout : limits.request();
+        Duration connectTimeout = b.connectTimeout.compareTo(limits.request()) < 0 ? b.connectTimeout : limits.request();
+        this.httpSettings = new HttpSettings(b.parallelism, connectTimeout, readTimeout, b.userAgent);
+        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log, limits);
 
         this.cpu = CpuGate.perProcessor();
         ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock, cpu);
@@ -249,7 +252,8 @@ public final class IndexClient implements AutoCloseable {
         private int parallelism = 32;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Duration connectTimeout = Duration.ofSeconds(15);
-        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private java.util.Optional<TimeLimits> timeLimits = java.util.Optional.empty();
         private IndexLog log = IndexLog.silent();
         private Clock clock = Clock.systemUTC();
         private String userAgent = "relock";
@@ -290,7 +294,19 @@ public final class IndexClient implements AutoCloseable {
             return this;
         }
 
-        /** Read/write timeout between bytes (default 60 s). */
+        /**
+         * How long one request and the whole run may take (default {@link TimeLimits#defaults()},
+         * from when the client is built).
+         */
+        public Builder timeLimits(TimeLimits limits) {
+            this.timeLimits = java.util.Optional.of(limits);
+            return this;
+        }
+
+        /**
+         * Read/write timeout between bytes (default 30 s, at most the request deadline): a silent
+         * server gets a second attempt within the default 60 s deadline, not four minutes.
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;

@@ -84,7 +84,26 @@ final class ProjectVersions {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no target");
         }
+        if (cutoff.isPresent()) {
+            requireUploadTimes(page, cutoff.get());
+        }
         return new ProjectVersions(page, List.copyOf(targets), python, cutoff, binary);
+    }
+
+    /**
+     * {@code --exclude-newer} needs every file's upload time (PEP 700, published only in the JSON
+     * API). Without one the cut-off cannot be honoured, and keeping the file would let a lock claim
+     * a cut-off it never applied, so this refuses, naming the project, the file and where it came
+     * from. (uv leaves such files out with a warning, which ends in "no solution".)
+     */
+    private static void requireUploadTimes(ProjectPage page, Instant cutoff) {
+        page.files().stream().filter(f -> f.uploadTime().isEmpty()).findFirst().ifPresent(f -> {
+            throw new dev.relock.common.RelockException(dev.relock.common.RelockException.Kind.BAD_INPUT,
+                    "--exclude-newer " + cutoff + " cannot be applied to " + page.name() + ": " + f.filename()
+                    + " from " + f.source() + " has no upload time (an index publishes upload times only in"
+                    + " its JSON API, PEP 691/700; HTML pages and find-links have none); use an index that"
+                    + " publishes them, or drop --exclude-newer");
+        });
     }
 
     /** The entry at index {@code i}, judged now if it has not been yet (judging twice gives equal entries). */

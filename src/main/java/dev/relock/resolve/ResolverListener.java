@@ -23,7 +23,8 @@ public interface ResolverListener {
         /** For example {@code resolved 12 packages, 30 requests in flight}. */
         @Override
         public String toString() {
-            return "resolved " + versionsRead + " packages, " + requestsInFlight + " requests in flight";
+            return "resolved " + dev.relock.common.Plural.of(versionsRead, "package") + ", "
+                    + dev.relock.common.Plural.of(requestsInFlight, "request") + " in flight";
         }
     }
 }

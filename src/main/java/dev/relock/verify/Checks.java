@@ -28,7 +28,7 @@ public final class Checks {
      * The checks {@code --check}/{@code --skip} select: only those named by {@code only} (all when
      * empty), minus those named by {@code skip}.
      *
-     * @throws RelockException (bad input) for an unknown name
+     * @throws RelockException (bad input) for an unknown name, or a selection that leaves no check
      */
     public static List<Check> select(List<Check> all, Collection<String> only, Collection<String> skip) {
         Set<String> known = new LinkedHashSet<>();
@@ -45,7 +45,16 @@ public final class Checks {
                 selected.add(c);
             }
         }
+        if (selected.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "no check left to run: "
+                    + selection("--check", only) + (only.isEmpty() || skip.isEmpty() ? "" : " ")
+                    + selection("--skip", skip) + " selects none of " + String.join(", ", known));
+        }
         return selected;
+    }
+
+    private static String selection(String option, Collection<String> names) {
+        return String.join(" ", names.stream().map(n -> option + " " + n).toList());
     }
 
     private static List<String> concat(Collection<String> a, Collection<String> b) {

@@ -51,6 +51,12 @@ public final class IndexSnapshot {
      */
     public static IndexSnapshot fetch(IndexClient client, Collection<LockedPin> pins, Target target,
             boolean withMetadata) {
+        return fetch(client, pins, target, withMetadata, (done, total) -> { });
+    }
+
+    /** {@link #fetch(IndexClient, Collection, Target, boolean)}, reporting answers received so far and the total. */
+    public static IndexSnapshot fetch(IndexClient client, Collection<LockedPin> pins, Target target,
+            boolean withMetadata, java.util.function.BiConsumer<Integer, Integer> progress) {
         Map<PackageName, CompletableFuture<ProjectPage>> pageFutures = new LinkedHashMap<>();
         for (LockedPin pin : pins) {
             pageFutures.computeIfAbsent(pin.name(), client::projectAsync);
@@ -63,6 +69,10 @@ public final class IndexSnapshot {
                         .thenCompose(page -> metadataOf(client, page, k.version(), target)));
             }
         }
+        int total = pageFutures.size() + metadataFutures.size();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.Stream.concat(pageFutures.values().stream(), metadataFutures.values().stream())
+                .forEach(f -> f.whenComplete((v, e) -> progress.accept(done.incrementAndGet(), total)));
         Map<PackageName, ProjectPage> pages = new LinkedHashMap<>();
         Map<Key, MetadataOutcome> outcomes = new LinkedHashMap<>();
         try {

@@ -95,6 +95,33 @@ public final class ReportWriter {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
+    /**
+     * The JSON document of a run that could not finish (bad input, an unreachable index, a bug):
+     * the usual fields, as far as they are known, plus {@code error} with its {@code kind} (for
+     * example {@code network}), the {@code exit} status and the {@code message}. It never counts
+     * as a pass.
+     */
+    public String jsonError(String kind, int exit, String message, List<Path> lockfiles, List<String> checks) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("version", JSON_VERSION);
+        ObjectNode error = root.putObject("error");
+        error.put("kind", kind);
+        error.put("exit", exit);
+        error.put("message", message);
+        root.putArray("findings");
+        ObjectNode summary = root.putObject("summary");
+        summary.put("passed", false);
+        ArrayNode files = summary.putArray("lockfiles");
+        lockfiles.forEach(p -> files.add(display(p)));
+        ArrayNode names = summary.putArray("checks");
+        checks.forEach(names::add);
+        try {
+            return Json.MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     /** The JSON document (schema version {@value #JSON_VERSION}, documented in the README). */
     public String json(VerifyReport report, boolean strict) {
         ObjectNode root = Json.MAPPER.createObjectNode();

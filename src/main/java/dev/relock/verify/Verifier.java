@@ -41,6 +41,14 @@ public final class Verifier {
      *     cannot be reached (an unreachable index never passes)
      */
     public static VerifyReport verify(VerifyRequest request) {
+        return verify(request, status -> { });
+    }
+
+    /**
+     * {@link #verify(VerifyRequest)}, reporting what it is doing to {@code status} (for a progress
+     * display: short lines such as {@code verify requirements.txt: 12 of 40 index answers}).
+     */
+    public static VerifyReport verify(VerifyRequest request, java.util.function.Consumer<String> status) {
         Set<Finding> findings = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
         int pins = 0;
@@ -49,6 +57,8 @@ public final class Verifier {
                 .max(Comparator.naturalOrder())
                 .orElse(Check.IndexNeed.NONE);
         for (VerifyRequest.Lockfile lockfile : request.lockfiles()) {
+            String shown = "verify " + lockfile.file().getFileName();
+            status.accept(shown + ": reading");
             LockDocument lock = LockDocument.read(lockfile.file(), request.environment());
             Optional<RequirementsFile> source = lockfile.source()
                     .map(in -> new RequirementsFileReader(request.environment()).read(in));
@@ -60,6 +70,7 @@ public final class Verifier {
                     && request.checks().stream().anyMatch(c -> c instanceof FreshCheck);
             Optional<ReResolution> reResolution = Optional.empty();
             if (need != Check.IndexNeed.NONE && request.index().isPresent() && reResolve) {
+                status.accept(shown + ": re-resolving (--strict)");
                 reResolution = reResolve(request, lockfile, notes);
             }
             // One client per lockfile: a lock made for several targets reads each page once.
@@ -75,10 +86,12 @@ public final class Verifier {
             try {
                 for (Target target : targets) {
                     Optional<IndexSnapshot> index = client.map(c -> IndexSnapshot.fetch(c, lock.pins(), target,
-                            need == Check.IndexNeed.METADATA));
+                            need == Check.IndexNeed.METADATA, (done, total) -> status.accept(shown + ": "
+                                    + done + " of " + total + " index answers for " + target)));
                     VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
                             reResolution.filter(r -> target.equals(targets.get(0))));
                     for (Check check : request.checks()) {
+                        status.accept(shown + ": " + check.name());
                         findings.addAll(check.run(input));
                     }
                 }

@@ -319,6 +319,6 @@ class ResolverScenarioTest {
         new Resolver(index.client, seen::add).resolve(request("top").build());
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).versionsRead()).isEqualTo(5);
-        assertThat(seen.get(0).toString()).startsWith("resolved 1 packages, ");
+        assertThat(seen.get(0).toString()).startsWith("resolved 1 package, ");
     }
 }

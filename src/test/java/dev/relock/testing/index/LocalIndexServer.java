@@ -305,10 +305,14 @@ public final class LocalIndexServer implements AutoCloseable {
 
     // ---- request handling -----------------------------------------------------------------------
 
-    private enum Delivery { NORMAL, TRUNCATE, DROP }
+    private enum Delivery { NORMAL, TRUNCATE, DROP, SILENT, TRICKLE }
 
     /** A response about to be sent. */
-    private record Response(int status, Map<String, String> headers, byte[] body, Delivery delivery) {
+    private record Response(int status, Map<String, String> headers, byte[] body, Delivery delivery, Duration pace) {
+        Response(int status, Map<String, String> headers, byte[] body, Delivery delivery) {
+            this(status, headers, body, delivery, Duration.ZERO);
+        }
+
         static Response of(int status, String contentType, byte[] body) {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", contentType);
@@ -330,6 +334,10 @@ public final class LocalIndexServer implements AutoCloseable {
 
         Response withDelivery(Delivery newDelivery) {
             return new Response(status, headers, body, newDelivery);
+        }
+
+        Response trickled(Duration newPace) {
+            return new Response(status, headers, body, Delivery.TRICKLE, newPace);
         }
     }
 
@@ -372,6 +380,9 @@ public final class LocalIndexServer implements AutoCloseable {
         if (fault.isPresent() && fault.get().kind() == Fault.Kind.CONNECTION_RESET) {
             return Response.text(0, "").withDelivery(Delivery.DROP);
         }
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.SILENT) {
+            return Response.text(0, "").withDelivery(Delivery.SILENT);
+        }
         boolean wrongMetadataHash = fault.isPresent() && fault.get().kind() == Fault.Kind.WRONG_METADATA_HASH;
         Response response = route(exchange, path, wrongMetadataHash);
         if (response.status() == 200 || response.status() == 206) {
@@ -382,6 +393,9 @@ public final class LocalIndexServer implements AutoCloseable {
             }
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATED_BODY) {
                 response = response.withDelivery(Delivery.TRUNCATE);
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.TRICKLE) {
+                response = response.trickled(fault.get().pace());
             }
         }
         return response;
@@ -663,10 +677,20 @@ public final class LocalIndexServer implements AutoCloseable {
 
     private void transmit(HttpExchange exchange, Response response) {
         String path = exchange.getRequestURI().getPath();
-        int status = response.delivery() == Delivery.DROP ? RecordedRequest.NO_RESPONSE : response.status();
+        int status = response.delivery() == Delivery.DROP || response.delivery() == Delivery.SILENT
+                ? RecordedRequest.NO_RESPONSE : response.status();
         log.add(new RecordedRequest(sequence.incrementAndGet(), exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders(), status));
         perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        if (response.delivery() == Delivery.SILENT) {
+            // Keep the connection open, answering nothing, until the server stops (or ten minutes pass).
+            delayer.schedule(exchange::close, 10, TimeUnit.MINUTES);
+            return;
+        }
+        if (response.delivery() == Delivery.TRICKLE) {
+            trickle(exchange, response);
+            return;
+        }
         try {
             if (response.delivery() == Delivery.DROP) {
                 return;
@@ -688,6 +712,42 @@ public final class LocalIndexServer implements AutoCloseable {
             // The client went away; nothing to tell it.
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Sends the headers now and one byte of the body per {@code pace}, without holding a worker thread. */
+    private void trickle(HttpExchange exchange, Response response) {
+        byte[] body = response.body();
+        try {
+            response.headers().forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().flush();
+        } catch (IOException e) {
+            exchange.close();
+            return;
+        }
+        trickleFrom(exchange, body, 0, response.pace());
+    }
+
+    private void trickleFrom(HttpExchange exchange, byte[] body, int next, Duration pace) {
+        if (next >= body.length) {
+            exchange.close();
+            return;
+        }
+        try {
+            delayer.schedule(() -> {
+                try {
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(body[next]);
+                    out.flush();
+                } catch (IOException e) {
+                    exchange.close();
+                    return;
+                }
+                trickleFrom(exchange, body, next + 1, pace);
+            }, pace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The server is stopping.
         }
     }
 

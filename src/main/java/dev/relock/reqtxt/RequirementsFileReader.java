@@ -154,9 +154,9 @@ public final class RequirementsFileReader {
             int cycleStart = stackKeys.indexOf(key);
             if (cycleStart >= 0) {
                 String chain = stack.subList(cycleStart, stack.size()).stream()
-                        .map(Path::toString).collect(Collectors.joining(" -> "));
+                        .map(p -> Excerpt.of(p.toString())).collect(Collectors.joining(" -> "));
                 throw new RequirementsFileException(includedAt.orElseThrow(),
-                        Excerpt.of("include cycle: " + chain + " -> " + file));
+                        "include cycle: " + chain + " -> " + Excerpt.of(file.toString()));
             }
             String doneKey = key + (constraint ? "\0c" : "\0r");
             if (done.contains(doneKey)) {

@@ -112,6 +112,8 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
         }
         if (global.verbosity() >= 0) {
             result.resolution().skipped().forEach(s -> err.println("relock: note: " + s.message()));
+            result.resolution().packages().forEach(p -> p.undeclaredExtras().forEach(extra -> err.println(
+                    "relock: warning: " + p.name() + " " + p.version() + " does not provide the extra '" + extra + "'")));
         }
         String shown = ctx.workingDirectory().relativize(request.output()).toString();
         int count = result.resolution().packages().size();

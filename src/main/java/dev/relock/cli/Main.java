@@ -1,8 +1,10 @@
 package dev.relock.cli;
 
+import dev.relock.common.Excerpt;
 import dev.relock.common.RelockException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
@@ -88,12 +90,23 @@ public final class Main {
             }
         }
         HelpText.install(cli);
+        cli.registerConverter(Path.class, Main::path);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new BadArguments());
         cli.setExecutionExceptionHandler(new Failures());
         return cli;
+    }
+
+    /** A path argument; one the file system cannot name (a NUL byte) is a usage error quoting an excerpt. */
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a valid path: '" + Excerpt.of(value) + "' ("
+                    + e.getReason() + ")");
+        }
     }
 
     /** Usage errors: one line, a hint, exit 2. */
@@ -129,6 +142,12 @@ public final class Main {
                     ex.printStackTrace(err);
                 }
                 return ExitCodes.of(re.kind());
+            }
+            if (ex instanceof InvalidPathException invalid) {
+                // A path from input the file system cannot name (a NUL byte, say): bad input.
+                err.println("relock: error: not a valid path: '" + Excerpt.of(invalid.getInput()) + "' ("
+                        + oneLine(invalid.getReason()) + ")");
+                return ExitCodes.BAD_INPUT;
             }
             err.println("relock: internal error: " + oneLine(String.valueOf(ex)));
             if (verbose) {

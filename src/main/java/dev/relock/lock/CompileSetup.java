@@ -86,6 +86,9 @@ public final class CompileSetup {
     public static Prepared prepare(Invocation invocation) {
         Path wd = invocation.workingDirectory();
         List<Path> sources = new ArrayList<>(invocation.sources().stream().map(s -> wd.resolve(s).normalize()).toList());
+        for (int i = 0; i < sources.size(); i++) {
+            checkSource(invocation.sources().get(i), sources.get(i));
+        }
         Optional<Path> output = invocation.output().map(o -> wd.resolve(o).normalize());
         Optional<RecordedCommand.Recorded> recorded = output.flatMap(o -> recorded(o, wd));
         if (sources.isEmpty() && recorded.isPresent()) {
@@ -171,6 +174,24 @@ public final class CompileSetup {
             return LockSettings.DEFAULTS.withIndex(IndexSettings.of(new RequirementsFileReader(env).read(file).options()));
         } catch (RelockException e) {
             return LockSettings.DEFAULTS;
+        }
+    }
+
+    /**
+     * A source named on the command line must be a file: checked before anything else (the target
+     * Python above all) so that a typo or a directory is what the error names.
+     */
+    private static void checkSource(Path given, Path source) {
+        if (Files.isDirectory(source)) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, given
+                    + " is a directory: pass a requirements .in file or pyproject.toml"
+                    + (Files.isRegularFile(source.resolve("requirements.in"))
+                            ? " (e.g. " + given.resolve("requirements.in") + ")"
+                            : Files.isRegularFile(source.resolve("pyproject.toml"))
+                                    ? " (e.g. " + given.resolve("pyproject.toml") + ")" : ""));
+        }
+        if (!Files.exists(source)) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, given + ": no such file");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.relock.lock;
 
+import dev.relock.common.Excerpt;
 import dev.relock.common.RelockException;
 import dev.relock.name.ExtraName;
 import dev.relock.reqtxt.AnnotationStyle;
@@ -7,6 +8,7 @@ import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
 import dev.relock.tags.TargetPlatform;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -225,13 +227,25 @@ public enum LockOption {
         /** How a path is written in a header command. */
         String display(Path path);
 
+        /**
+         * {@code path} as a path, or bad input naming it when the file system cannot (a NUL byte).
+         */
+        static Path validPath(String path) {
+            try {
+                return Path.of(path);
+            } catch (InvalidPathException e) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT, "not a valid path: '"
+                        + Excerpt.of(path) + "' (" + e.getReason() + ")");
+            }
+        }
+
         /** Paths relative to {@code workingDirectory}. */
         static PathContext of(Path workingDirectory) {
             Path wd = workingDirectory.toAbsolutePath().normalize();
             return new PathContext() {
                 @Override
                 public Path locate(String path) {
-                    return wd.resolve(path).normalize();
+                    return wd.resolve(validPath(path)).normalize();
                 }
 
                 @Override
@@ -250,7 +264,7 @@ public enum LockOption {
             return new PathContext() {
                 @Override
                 public Path locate(String path) {
-                    Path beside = lockDirectory.resolve(path).normalize();
+                    Path beside = lockDirectory.resolve(validPath(path)).normalize();
                     return Files.exists(beside) ? beside : base.locate(path);
                 }
 

@@ -41,8 +41,16 @@ final class Pep508Parser {
         }
     }
 
+    /**
+     * How deeply parentheses may nest in a marker. packaging has no limit but Python's recursion
+     * limit; real markers nest two or three levels, and a cap keeps hostile input from exhausting
+     * the stack here and in every walk over the tree.
+     */
+    static final int MAX_MARKER_NESTING = 100;
+
     private final String source;
     private int position;
+    private int nesting;
 
     private Pep508Parser(String source) {
         this.source = source;
@@ -208,8 +216,13 @@ final class Pep508Parser {
         MarkerNode atom;
         if (peekChar('(')) {
             int open = position++;
+            if (++nesting > MAX_MARKER_NESTING) {
+                throw error("marker parentheses nest more than " + MAX_MARKER_NESTING + " levels deep", open,
+                        open + 1);
+            }
             skipWhitespace();
             atom = marker();
+            nesting--;
             skipWhitespace();
             if (!peekChar(')')) {
                 throw error("Expected matching ')' for '(', after marker expression", open, position);

@@ -1,11 +1,12 @@
 package dev.relock.reqtxt;
 
+import dev.relock.common.Excerpt;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Pep508Exception;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,12 +48,19 @@ public final class LockfileReader {
 
     /** Reads the lockfile at {@code file} (UTF-8). */
     public static Lockfile read(Path file) {
+        byte[] bytes;
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8), file);
-        } catch (NoSuchFileException e) {
-            throw new RequirementsFileException(file, "no such file");
-        } catch (IOException e) {
-            throw new RequirementsFileException(file, "cannot read file (" + e.getClass().getSimpleName() + ")");
+            bytes = InputFile.read(file);
+        } catch (InputFile.Refused e) {
+            throw new RequirementsFileException(file, e.getMessage());
+        }
+        try {
+            return read(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString(), file);
+        } catch (CharacterCodingException e) {
+            throw new RequirementsFileException(file, "not valid UTF-8");
         }
     }
 
@@ -197,7 +205,7 @@ public final class LockfileReader {
             }
             String line = lines.get(index);
             if (line.startsWith("#") || line.startsWith(" ")) {
-                throw errorAt(index, 1, "expected a pinned requirement, found '" + line.strip() + "'");
+                throw errorAt(index, 1, "expected a pinned requirement, found '" + Excerpt.of(line.strip()) + "'");
             }
             int lineNumber = index + 1;
             boolean continued = line.endsWith(" \\");
@@ -291,11 +299,11 @@ public final class LockfileReader {
                 pin = named(body.substring(0, eq), lineNumber, Pin.Kind.PINNED, body.substring(eq + 2));
             } else {
                 throw new RequirementsFileException(new SourceLocation(source, lineNumber, 1),
-                        "expected 'name==version', 'name @ url', a URL or '-e url', found '" + body + "'");
+                        "expected 'name==version', 'name @ url', a URL or '-e url', found '" + Excerpt.of(body) + "'");
             }
             if (pin.target().isEmpty() || pin.target().contains(" ")) {
                 throw new RequirementsFileException(new SourceLocation(source, lineNumber, 1),
-                        "malformed pin '" + body + "'");
+                        "malformed pin '" + Excerpt.of(body) + "'");
             }
             return pin.withMarker(marker);
         }
@@ -309,12 +317,12 @@ public final class LockfileReader {
             Matcher m = NAME_EXTRAS.matcher(nameAndExtras);
             if (!m.matches()) {
                 throw new RequirementsFileException(new SourceLocation(source, lineNumber, 1),
-                        "malformed package name '" + nameAndExtras + "'");
+                        "malformed package name '" + Excerpt.of(nameAndExtras) + "'");
             }
             List<String> extras = m.group(2) == null || m.group(2).isEmpty() ? List.of() : List.of(m.group(2).split(","));
             if (target.isEmpty()) {
                 throw new RequirementsFileException(new SourceLocation(source, lineNumber, 1),
-                        "malformed pin '" + nameAndExtras + "'");
+                        "malformed pin '" + Excerpt.of(nameAndExtras) + "'");
             }
             return new Pin(kind, m.group(1), extras, target, Optional.empty(), List.of(), List.of());
         }

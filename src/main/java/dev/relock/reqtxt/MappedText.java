@@ -1,6 +1,7 @@
 package dev.relock.reqtxt;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Text assembled from one or more physical lines that remembers, for every char, the physical
@@ -81,6 +82,29 @@ final class MappedText {
         System.arraycopy(other.lines, 0, ls, lines.length, other.lines.length);
         System.arraycopy(other.columns, 0, cs, columns.length, other.columns.length);
         return new MappedText(text + other.text, ls, cs, other.endLine, other.endColumn);
+    }
+
+    /** {@code parts} one after the other, copied once (a chain of {@link #concat} copies quadratically). */
+    static MappedText join(List<MappedText> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int n = 0;
+        for (MappedText part : parts) {
+            n += part.text.length();
+        }
+        StringBuilder text = new StringBuilder(n);
+        int[] ls = new int[n];
+        int[] cs = new int[n];
+        int at = 0;
+        for (MappedText part : parts) {
+            text.append(part.text);
+            System.arraycopy(part.lines, 0, ls, at, part.lines.length);
+            System.arraycopy(part.columns, 0, cs, at, part.columns.length);
+            at += part.lines.length;
+        }
+        MappedText last = parts.get(parts.size() - 1);
+        return new MappedText(text.toString(), ls, cs, last.endLine, last.endColumn);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.relock.reqtxt;
 
+import dev.relock.common.Excerpt;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Pep508Exception;
 import dev.relock.pep508.Requirement;
@@ -8,14 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +38,18 @@ import java.util.stream.Collectors;
  * and its includes alike: a caller that holds files' pending new text (the update bot, which never
  * writes the work tree) makes them visible to the reader without writing them.
  *
+ * <p>Each file is read once per kind (requirements, constraints), however often it is included, so
+ * a diamond of includes costs no more than a chain; includes nest at most {@link #MAX_INCLUDE_DEPTH}
+ * deep. Files that cannot be requirements files (directories, devices, {@code /proc}, NUL bytes,
+ * over {@link InputFile#MAX_BYTES}) are refused without quoting them (see {@link InputFile}), and
+ * messages quote at most an {@link Excerpt} of a line.
+ *
  * <p>Every problem is reported as a {@link RequirementsFileException} naming file, line and column
  * in the original file; nothing is returned for a file with any error.
  */
 public final class RequirementsFileReader {
-    private static final Pattern COMMENT = Pattern.compile("(?U)(^|\\s+)#");
+    /** What {@code (?U)\\s} matches, pip's whitespace before a comment's {@code #}. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s");
     /** pip anchors this test at the line start: only such lines never continue. */
     private static final Pattern COMMENT_LINE = Pattern.compile("(?U)^\\s*#");
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}");
@@ -48,6 +57,9 @@ public final class RequirementsFileReader {
     private static final List<String> ARCHIVE_SUFFIXES =
             List.of(".whl", ".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz",
                     ".tar.lz", ".tar.lzma");
+
+    /** How deeply {@code -r}/{@code -c} includes may nest. */
+    public static final int MAX_INCLUDE_DEPTH = 100;
 
     private final Map<String, String> environment;
     private final Function<Path, Optional<String>> contents;
@@ -134,15 +146,25 @@ public final class RequirementsFileReader {
         final List<Path> files = new ArrayList<>();
         final List<Path> stack = new ArrayList<>();
         final List<Path> stackKeys = new ArrayList<>();
+        /** Files read to the end, with "c" or "r" appended: each is read once as either. */
+        final Set<String> done = new HashSet<>();
 
         void readFile(Path file, boolean constraint, Optional<SourceLocation> includedAt) {
-            Path key = file.toAbsolutePath().normalize();
+            Path key = key(file);
             int cycleStart = stackKeys.indexOf(key);
             if (cycleStart >= 0) {
                 String chain = stack.subList(cycleStart, stack.size()).stream()
-                        .map(Path::toString).collect(Collectors.joining(" -> "));
+                        .map(p -> Excerpt.of(p.toString())).collect(Collectors.joining(" -> "));
                 throw new RequirementsFileException(includedAt.orElseThrow(),
-                        "include cycle: " + chain + " -> " + file);
+                        "include cycle: " + chain + " -> " + Excerpt.of(file.toString()));
+            }
+            String doneKey = key + (constraint ? "\0c" : "\0r");
+            if (done.contains(doneKey)) {
+                return;
+            }
+            if (stack.size() >= MAX_INCLUDE_DEPTH) {
+                throw new RequirementsFileException(includedAt.orElseThrow(),
+                        "includes nest more than " + MAX_INCLUDE_DEPTH + " files deep");
             }
             String content = decode(file, load(file, includedAt));
             if (!files.contains(file)) {
@@ -155,35 +177,45 @@ public final class RequirementsFileReader {
             }
             stack.remove(stack.size() - 1);
             stackKeys.remove(stackKeys.size() - 1);
+            done.add(doneKey);
+        }
+
+        /** The file's real path when it exists (so links to one file are one file), else its absolute path. */
+        private Path key(Path file) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (contents.apply(file).isPresent()) {
+                return absolute;
+            }
+            try {
+                return file.toRealPath();
+            } catch (IOException | SecurityException e) {
+                return absolute;
+            }
         }
 
         private byte[] load(Path file, Optional<SourceLocation> includedAt) {
-            Optional<String> pending = contents.apply(file);
-            if (pending.isPresent()) {
-                return pending.get().getBytes(StandardCharsets.UTF_8);
-            }
             try {
-                return Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                if (includedAt.isPresent()) {
-                    throw new RequirementsFileException(includedAt.get(),
-                            "included file " + file + " does not exist");
+                Optional<String> pending = contents.apply(file);
+                if (pending.isPresent()) {
+                    InputFile.check(pending.get());
+                    return pending.get().getBytes(StandardCharsets.UTF_8);
                 }
-                throw new RequirementsFileException(file, "no such file");
-            } catch (IOException e) {
-                String reason = "cannot read file (" + e.getClass().getSimpleName() + ")";
+                return InputFile.read(file);
+            } catch (InputFile.Refused e) {
                 if (includedAt.isPresent()) {
-                    throw new RequirementsFileException(includedAt.get(), "included file " + file + ": " + reason);
+                    throw new RequirementsFileException(includedAt.get(), e.missing()
+                            ? "included file " + Excerpt.of(file.toString()) + " does not exist"
+                            : "included file " + Excerpt.of(file.toString()) + ": " + e.getMessage());
                 }
-                throw new RequirementsFileException(file, reason);
+                throw new RequirementsFileException(file, e.getMessage());
             }
         }
 
         private void processLine(Path file, MappedText logical, boolean constraint) {
             MappedText line = logical;
-            Matcher comment = COMMENT.matcher(line.text());
-            if (comment.find()) {
-                line = line.substring(0, comment.start());
+            int comment = commentStart(line.text());
+            if (comment >= 0) {
+                line = line.substring(0, comment);
             }
             line = expand(line.strip());
             if (line.isEmpty()) {
@@ -263,9 +295,14 @@ public final class RequirementsFileReader {
         private void include(Path file, MappedText line, OptionUse use, boolean constraint) {
             SourceLocation at = location(file, line, use.valueStart());
             if (URL_START.matcher(use.value()).find()) {
-                throw new RequirementsFileException(at, "remote includes are not supported: " + use.value());
+                throw new RequirementsFileException(at, "remote includes are not supported: " + Excerpt.of(use.value()));
             }
-            Path target = Path.of(use.value());
+            Path target;
+            try {
+                target = Path.of(use.value());
+            } catch (InvalidPathException e) {
+                throw new RequirementsFileException(at, "not a valid path: " + Excerpt.of(use.value()));
+            }
             Path resolved = target.isAbsolute() ? target : file.resolveSibling(target).normalize();
             readFile(resolved, constraint || use.opt() == Opt.CONSTRAINT, Optional.of(at));
         }
@@ -366,7 +403,7 @@ public final class RequirementsFileReader {
             Token token = tokens.get(i);
             String word = token.value();
             if (!word.startsWith("-") || word.equals("-") || word.equals("--")) {
-                throw error(file, line, token.start(), "unexpected argument '" + word + "' after options");
+                throw error(file, line, token.start(), "unexpected argument '" + Excerpt.of(word) + "' after options");
             }
             Opt opt;
             Optional<String> attached;
@@ -414,9 +451,9 @@ public final class RequirementsFileReader {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw error(file, line, at, "unknown option " + name);
+            throw error(file, line, at, "unknown option " + Excerpt.of(name));
         }
-        throw error(file, line, at, "ambiguous option " + name + " (could be "
+        throw error(file, line, at, "ambiguous option " + Excerpt.of(name) + " (could be "
                 + matches.stream().map(o -> o.longName).collect(Collectors.joining(", ")) + ")");
     }
 
@@ -426,7 +463,7 @@ public final class RequirementsFileReader {
                 return opt;
             }
         }
-        throw error(file, line, at, "unknown option " + name);
+        throw error(file, line, at, "unknown option " + Excerpt.of(name));
     }
 
     /** Splits the options part into shell words like {@code shlex.split}: quotes group, backslash escapes. */
@@ -475,7 +512,7 @@ public final class RequirementsFileReader {
     /** Splits into physical lines, joins backslash continuations, and checks for a dangling one at the end. */
     private static List<MappedText> logicalLines(Path file, String content) {
         List<MappedText> result = new ArrayList<>();
-        MappedText pending = null;
+        List<MappedText> pending = new ArrayList<>();
         SourceLocation lastBackslash = null;
         int number = 0;
         int i = 0;
@@ -500,23 +537,49 @@ public final class RequirementsFileReader {
             boolean comment = isCommentLine(physical.text());
             if (!physical.text().endsWith("\\") || comment) {
                 MappedText complete = comment ? physical.replace(0, 0, " ") : physical;
-                result.add(pending == null ? complete : pending.concat(complete));
-                pending = null;
+                pending.add(complete);
+                result.add(MappedText.join(pending));
+                pending.clear();
             } else {
                 int cut = physical.length();
                 while (cut > 0 && physical.charAt(cut - 1) == '\\') {
                     cut--;
                 }
                 lastBackslash = location(file, physical, cut);
-                MappedText piece = physical.substring(0, cut);
-                pending = pending == null ? piece : pending.concat(piece);
+                pending.add(physical.substring(0, cut));
             }
         }
-        if (pending != null) {
+        if (!pending.isEmpty()) {
             throw new RequirementsFileException(lastBackslash,
                     "line continuation (backslash) at the end of the file has no following line");
         }
         return result;
+    }
+
+    /**
+     * Where pip's comment regex {@code (?U)(^|\\s+)#} matches, in one pass: the first {@code #}
+     * at the line start or after white space, moved back over that white space; -1 for none.
+     */
+    private static int commentStart(String line) {
+        int hash = line.indexOf('#');
+        while (hash > 0 && !isWhiteSpace(line.charAt(hash - 1))) {
+            hash = line.indexOf('#', hash + 1);
+        }
+        if (hash <= 0) {
+            return hash;
+        }
+        int start = hash;
+        while (start > 0 && isWhiteSpace(line.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isWhiteSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+        return WHITE_SPACE.matcher(String.valueOf(c)).matches();
     }
 
     /** {@link #COMMENT_LINE}, answered without the regex for the lines nearly every file has. */

@@ -48,4 +48,14 @@ public record ResolvedPackage(
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(direct, "direct");
     }
+
+    /**
+     * The requested extras the metadata does not provide (neither as {@code Provides-Extra} nor in
+     * a {@code Requires-Dist} marker): pip warns of these and installs the package without them.
+     */
+    public List<ExtraName> undeclaredExtras() {
+        SortedSet<ExtraName> declared = new TreeSet<>(metadata.providesExtra());
+        metadata.requiresDist().forEach(r -> declared.addAll(r.marker().extras()));
+        return extras.stream().filter(e -> !declared.contains(e)).toList();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.relock.verify;
 
+import dev.relock.common.Excerpt;
 import dev.relock.reqtxt.RequirementEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class HashedCheck implements Check {
             if (e.hashes().isEmpty()) {
                 findings.add(Finding.error(NAME, e.location().file(), e.location().line(),
                         e.requirement().map(r -> r.name()), "--hash=sha256:<digest>", "no hash",
-                        "'" + e.text() + "' has no --hash, so pip cannot check what it downloads"));
+                        "'" + Excerpt.of(e.text()) + "' has no --hash, so pip cannot check what it downloads"));
             }
         }
         return findings;

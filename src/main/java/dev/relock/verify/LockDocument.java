@@ -2,14 +2,13 @@ package dev.relock.verify;
 
 import dev.relock.name.PackageName;
 import dev.relock.reqtxt.Hash;
+import dev.relock.reqtxt.InputFile;
 import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.reqtxt.RequirementsFileException;
 import dev.relock.reqtxt.RequirementsFileReader;
 import dev.relock.tags.PythonVersion;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,9 +81,9 @@ public final class LockDocument {
         RequirementsFile parsed = new RequirementsFileReader(env).read(file);
         List<String> lines;
         try {
-            lines = Files.readString(file, StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
-            throw new RequirementsFileException(file, "cannot read file (" + e.getClass().getSimpleName() + ")");
+            lines = new String(InputFile.read(file), StandardCharsets.UTF_8).lines().toList();
+        } catch (InputFile.Refused e) {
+            throw new RequirementsFileException(file, e.getMessage());
         }
         return new LockDocument(file, lines, parsed);
     }

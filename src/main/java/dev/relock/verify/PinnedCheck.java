@@ -1,5 +1,6 @@
 package dev.relock.verify;
 
+import dev.relock.common.Excerpt;
 import dev.relock.name.PackageName;
 import dev.relock.reqtxt.RequirementEntry;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ public final class PinnedCheck implements Check {
                                 : "a version range lets pip install a version nobody locked";
             };
             String expected = pkg.map(n -> n + "==<version>").orElse("name==<version>");
-            findings.add(Finding.error(NAME, e.location().file(), e.location().line(), pkg, expected, e.text(),
-                    "'" + e.text() + "' is not an exact pin: " + why));
+            findings.add(Finding.error(NAME, e.location().file(), e.location().line(), pkg, expected, Excerpt.of(e.text()),
+                    "'" + Excerpt.of(e.text()) + "' is not an exact pin: " + why));
         }
         return findings;
     }

@@ -115,7 +115,7 @@ class UpdateHostingFailuresTest {
 
         assertOneLineHostingError(run);
         assertThat(run.err()).contains("relock: error: cannot reach GitHub at " + api)
-                .doesNotContain("-1").doesNotContain("Server returned HTTP response code");
+                .doesNotContain(" -1 ").doesNotContain("Server returned HTTP response code");
         assertThat(libraryLogLines()).isEmpty();
     }
 

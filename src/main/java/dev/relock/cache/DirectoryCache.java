@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.relock.common.FileReplacement;
 import dev.relock.common.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
@@ -28,10 +31,14 @@ final class DirectoryCache implements Cache {
     private static final JsonFactory JSON = new JsonFactory()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private static final String TEMP_PREFIX = ".tmp-" + ProcessHandle.current().pid() + "-";
+    private static final String TEMP_START = ".tmp-";
+    private static final String TEMP_SUFFIX = ".part";
+    private static final String TEMP_PREFIX = TEMP_START + ProcessHandle.current().pid() + "-";
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path root;
+    /** Directories whose leftover temporary files this run has already removed. */
+    private final Set<Path> swept = ConcurrentHashMap.newKeySet();
 
     DirectoryCache(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath();
@@ -223,7 +230,7 @@ final class DirectoryCache implements Cache {
         }
     }
 
-    private static void writeAtomically(Path target, byte[] content) {
+    private void writeAtomically(Path target, byte[] content) {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
@@ -244,9 +251,13 @@ final class DirectoryCache implements Cache {
      * counter rather than {@link Files#createTempFile}'s random names, whose SecureRandom set-up is
      * a noticeable cost on a short run; creation still fails rather than reuse an existing file.
      */
-    private static Path newTempFile(Path dir) throws IOException {
+    private Path newTempFile(Path dir) throws IOException {
+        if (swept.add(dir)) {
+            // the first write into a directory removes what killed runs left (their process is gone)
+            FileReplacement.removeStale(dir, TEMP_START, TEMP_SUFFIX);
+        }
         while (true) {
-            Path temp = dir.resolve(TEMP_PREFIX + TEMP_COUNTER.incrementAndGet() + ".part");
+            Path temp = dir.resolve(TEMP_PREFIX + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {

@@ -198,7 +198,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                     token.get(), "$" + tokenEnv, repository.get(), RateLimitPolicy.DEFAULT),
                     w -> err.println("relock: warning: " + w));
             Committer committer = commitVia == CommitVia.GIT
-                    ? new GitPushCommitter(home, platform.repository().cloneUrl(), token.get())
+                    ? new GitPushCommitter(home, platform.repository().requireCloneUrl(), token.get())
                     : platform::commitFiles;
             UpdateResult result = updater.apply(req, plan, platform, committer);
             report(ctx, actions, result);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,6 +47,16 @@ public final class GitHubPlatform implements Platform {
     static final String PERMISSIONS = "contents: write, pull-requests: write";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int READ_ATTEMPTS = 3;
+    /**
+     * github-api logs through java.util.logging, whose default handler prints to stderr in a format
+     * of its own; relock reports every failure itself, so the library's records go nowhere. Held here
+     * because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger GITHUB_API_LOG = Logger.getLogger("org.kohsuke.github");
+
+    static {
+        GITHUB_API_LOG.setUseParentHandlers(false);
+    }
 
     private final Settings settings;
     private final GitHub gh;
@@ -116,7 +127,13 @@ public final class GitHubPlatform implements Platform {
     @Override
     public RepositoryInfo repository() {
         GHRepository r = repo();
-        return new RepositoryInfo(r.getOwnerName(), r.getName(), r.getDefaultBranch(), r.getHttpTransportUrl());
+        String[] asked = settings.repository().split("/", 2);
+        // an owner or name left out of the answer is the one asked for; the rest is optional until needed
+        String owner = ownerName(r).filter(s -> !s.isBlank()).orElse(asked[0]);
+        String name = Optional.ofNullable(r.getName()).filter(s -> !s.isBlank()).orElse(asked[1]);
+        return new RepositoryInfo(owner, name,
+                Optional.ofNullable(r.getDefaultBranch()).filter(s -> !s.isBlank()),
+                Optional.ofNullable(r.getHttpTransportUrl()).filter(s -> !s.isBlank()));
     }
 
     @Override
@@ -228,7 +245,7 @@ public final class GitHubPlatform implements Platform {
     @Override
     public Optional<PullRequest> findPr(String head, String base) {
         return read("looking for an open pull request from " + head, () -> repo().queryPullRequests()
-                .head(repo().getOwnerName() + ":" + head)
+                .head(repository().owner() + ":" + head)
                 .base(base)
                 .state(GHIssueState.OPEN)
                 .list()
@@ -321,6 +338,14 @@ public final class GitHubPlatform implements Platform {
         return repo;
     }
 
+    private static Optional<String> ownerName(GHRepository r) {
+        try {
+            return Optional.ofNullable(r.getOwnerName());
+        } catch (NullPointerException noOwner) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<GHRef> existingRef(GHRepository r, String branch) throws IOException {
         try {
             return Optional.of(r.getRef("heads/" + branch));
@@ -407,6 +432,8 @@ public final class GitHubPlatform implements Platform {
                 throw new HostingException(403, "GitHub rate limit while " + what + ": " + e.getMessage());
             } catch (IOException e) {
                 throw unreachable(what, e);
+            } catch (NullPointerException e) {
+                throw incomplete(what, e);
             }
         }
     }
@@ -421,6 +448,8 @@ public final class GitHubPlatform implements Platform {
             throw new HostingException(403, "GitHub rate limit while " + what + ": " + e.getMessage());
         } catch (IOException e) {
             throw unreachable(what, e);
+        } catch (NullPointerException e) {
+            throw incomplete(what, e);
         }
     }
 
@@ -434,6 +463,10 @@ public final class GitHubPlatform implements Platform {
     }
 
     private HostingException translate(String what, HttpException e) {
+        if (e.getResponseCode() <= 0) {
+            // github-api reports a connection that never got an answer as "HTTP response code -1"
+            return unreachable(what, e.getCause() instanceof IOException cause ? cause : e);
+        }
         Map<String, List<String>> headers = headers(e);
         Optional<String> accepted = header(headers, "x-accepted-github-permissions");
         boolean retryAfter = header(headers, "retry-after").isPresent()
@@ -466,8 +499,22 @@ public final class GitHubPlatform implements Platform {
     }
 
     private HostingException unreachable(String what, IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof HttpException || cause.getMessage() == null)) {
+            cause = cause.getCause();
+        }
+        String detail = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage());
         return new HostingException(0, scrub(settings, "cannot reach GitHub at " + settings.apiUrl() + " while "
-                + what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                + what + ": " + detail));
+    }
+
+    /** github-api dereferences fields GitHub always sends; an answer without one must not be an internal error. */
+    private HostingException incomplete(String what, NullPointerException e) {
+        return new HostingException(0, scrub(settings, "GitHub's answer while " + what + " lacks a field relock"
+                + " needs" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; is " + settings.apiUrl()
+                + " a GitHub API, not a proxy that changes answers?"));
     }
 
     private static Map<String, List<String>> headers(HttpException e) {

@@ -17,7 +17,13 @@
  *       or {@code x-ratelimit-remaining: 0} is a rate limit, retried a bounded number of times.</li>
  *   <li>A token must never reach output, exception messages or files: the JGit push keeps it in a
  *       credentials provider, never in a remote URL or {@code .git/config}, and every message is
- *       scrubbed ({@link dev.relock.hosting.Secrets}).</li>
+ *       scrubbed ({@link dev.relock.hosting.Secrets}: a secret of 8 characters or more wherever it
+ *       occurs, a shorter one only as a whole token, so a test token {@code x} leaves
+ *       {@code outside.txt} alone).</li>
+ *   <li>Connection failures (github-api's "response code -1") are "cannot reach GitHub at URL";
+ *       an answer without a field relock needs ({@code clone_url}, {@code default_branch}, or one
+ *       github-api dereferences) is a one-line error naming it, never a NullPointerException;
+ *       github-api's java.util.logging records are not printed.</li>
  * </ul>
  */
 package dev.relock.hosting;

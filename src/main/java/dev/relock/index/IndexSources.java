@@ -209,7 +209,7 @@ public final class IndexSources {
         private URI takeCredentials(String url, String option) {
             URI uri;
             try {
-                uri = new URI(url);
+                uri = new URI(escapeUserinfoAt(url));
             } catch (URISyntaxException e) {
                 throw new RelockException(RelockException.Kind.BAD_INPUT,
                         option + " " + UrlRedaction.redact(url) + ": not a valid URL");
@@ -231,6 +231,27 @@ public final class IndexSources {
             String text = uri.toString();
             int at = text.indexOf(authority);
             return URI.create(text.substring(0, at) + hostAndPort + text.substring(at + authority.length()));
+        }
+
+        /**
+         * {@code url} with every {@code @} of its userinfo but the last percent-encoded: pip (through
+         * urllib) ends the userinfo at the authority's last {@code @}, so a password may contain one.
+         */
+        private static String escapeUserinfoAt(String url) {
+            int scheme = url.indexOf("://");
+            if (scheme < 0) {
+                return url;
+            }
+            int start = scheme + 3;
+            int end = start;
+            while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+                end++;
+            }
+            int last = url.lastIndexOf('@', end - 1);
+            if (last <= start || url.lastIndexOf('@', last - 1) < start) {
+                return url;
+            }
+            return url.substring(0, start) + url.substring(start, last).replace("@", "%40") + url.substring(last);
         }
 
         private static String decode(String s) {

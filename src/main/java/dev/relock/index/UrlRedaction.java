@@ -4,10 +4,12 @@ import java.util.regex.Pattern;
 
 /**
  * Masks credentials in URLs before they reach a log line, an exception message or a cache key:
- * {@code https://user:secret@host/simple/} becomes {@code https://****@host/simple/}.
+ * {@code https://user:secret@host/simple/} becomes {@code https://****@host/simple/}. The userinfo
+ * ends at the last {@code @} before the path, as in pip and urllib, so a password that contains
+ * {@code @} (unencoded) is masked whole.
  */
 public final class UrlRedaction {
-    private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s]*@");
+    private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
 
     private UrlRedaction() {}
 

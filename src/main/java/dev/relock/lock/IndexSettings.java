@@ -94,15 +94,17 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
      * come from the environment or netrc.
      */
     public static String withoutCredentials(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getRawUserInfo() == null) {
-                return url;
-            }
-            int at = url.indexOf('@', url.indexOf("://") + 3);
-            return url.substring(0, url.indexOf("://") + 3) + url.substring(at + 1);
-        } catch (IllegalArgumentException e) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
             return url;
         }
+        int start = scheme + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        // the userinfo ends at the authority's last '@', as in pip: a password may contain '@'
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? url : url.substring(0, start) + url.substring(at + 1);
     }
 }

@@ -103,7 +103,7 @@ public final class Updater {
     /** Brings the bot branch and pull request in step with {@code plan}. */
     public UpdateResult apply(UpdateRequest request, UpdatePlan plan, Platform platform, Committer committer) {
         RepositoryInfo repo = platform.repository();
-        String base = request.base().orElse(repo.defaultBranch());
+        String base = request.base().orElseGet(repo::requireDefaultBranch);
         String branch = request.branch();
         if (branch.equals(base)) {
             throw new RelockException(RelockException.Kind.BAD_INPUT,

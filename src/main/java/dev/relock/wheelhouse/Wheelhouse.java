@@ -1,5 +1,6 @@
 package dev.relock.wheelhouse;
 
+import dev.relock.common.FileReplacement;
 import dev.relock.common.RelockException;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
@@ -8,10 +9,9 @@ import dev.relock.name.PackageName;
 import dev.relock.reqtxt.Hash;
 import dev.relock.tags.Target;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,19 +121,10 @@ public final class Wheelhouse {
     private static void prepare(Path dir) {
         try {
             Files.createDirectories(dir);
-            try (Stream<Path> entries = Files.list(dir)) {
-                for (Path leftover : entries.filter(Wheelhouse::isPart).toList()) {
-                    Files.deleteIfExists(leftover);
-                }
-            }
+            FileReplacement.removeStale(dir, PART_PREFIX, PART_SUFFIX, true);
         } catch (IOException e) {
             throw local(dir, "cannot use the wheelhouse directory", e);
         }
-    }
-
-    private static boolean isPart(Path p) {
-        String name = p.getFileName().toString();
-        return name.startsWith(PART_PREFIX) && name.endsWith(PART_SUFFIX) && Files.isRegularFile(p);
     }
 
     private List<FileOutcome> fetch(List<PlannedFile> files, Path dir) {
@@ -190,8 +181,11 @@ public final class Wheelhouse {
      */
     private CompletableFuture<FileOutcome> download(PlannedFile file, Path dest, Optional<String> wrongSha256) {
         Path part;
+        Optional<Set<PosixFilePermission>> mode;
         try {
-            part = Files.createTempFile(dest.getParent(), PART_PREFIX, PART_SUFFIX);
+            part = FileReplacement.createTemp(dest.getParent(), PART_PREFIX, PART_SUFFIX);
+            // a replaced file keeps its mode, a new one gets the umask's (what the new empty file has)
+            mode = FileReplacement.permissions(dest).or(() -> FileReplacement.permissions(part));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(local(dest.getParent(), "cannot write to", e));
         }
@@ -212,7 +206,10 @@ public final class Wheelhouse {
                             + file.filename() + " does not match the lockfile: expected " + file.expected()
                             + ", got " + file.expected().algorithm() + ":" + actual + "; it was not added");
                 }
-                moveIntoPlace(part, dest);
+                if (mode.isPresent()) {
+                    Files.setPosixFilePermissions(part, mode.get());
+                }
+                FileReplacement.moveIntoPlace(part, dest);
                 return new FileOutcome(entry(file, digests.get("sha256")),
                         wrongSha256.isPresent() ? Action.REPLACED : Action.DOWNLOADED, wrongSha256);
             } catch (IOException e) {
@@ -226,14 +223,6 @@ public final class Wheelhouse {
     private static DistFile withOnlyHash(DistFile f, Hash hash) {
         return new DistFile(f.filename(), f.parsed(), f.url(), Map.of(hash.algorithm(), hash.digest()),
                 f.requiresPython(), f.yanked(), f.coreMetadata(), f.size(), f.uploadTime(), f.source());
-    }
-
-    private static void moveIntoPlace(Path part, Path dest) throws IOException {
-        try {
-            Files.move(part, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void deleteQuietly(Path part) {

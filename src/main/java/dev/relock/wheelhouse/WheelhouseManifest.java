@@ -3,15 +3,14 @@ package dev.relock.wheelhouse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relock.common.FileReplacement;
 import dev.relock.common.RelockException;
 import dev.relock.tags.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -137,14 +136,11 @@ public record WheelhouseManifest(
     /** Writes {@link #FILENAME} into {@code directory} through a temporary file and an atomic rename. */
     public void writeTo(Path directory) throws IOException {
         Path target = directory.resolve(FILENAME);
-        Path temp = Files.createTempFile(directory, ".relock-", ".part");
+        Path temp = FileReplacement.createTemp(directory, ".relock-", ".part");
         try {
             Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileReplacement.keepPermissions(target, temp);
+            FileReplacement.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

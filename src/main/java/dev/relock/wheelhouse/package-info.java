@@ -15,7 +15,8 @@
  *   <li>A file lands under its real name only after its bytes matched the lockfile's hash; until
  *       then it is a hidden {@code .relock-*.part} file in the same directory (same file system, so
  *       the final rename is atomic). pip's {@code --find-links} ignores neither hidden nor partial
- *       files by magic, so none may survive a failure.</li>
+ *       files by magic, so none may survive a failure, and the next run removes those a killed run
+ *       left. Files and manifest get the umask's permissions; a replaced one keeps its own.</li>
  *   <li>A pin whose marker is false for every target is not installed there and needs no file;
  *       a pin without hashes makes the whole lockfile unverifiable and is refused.</li>
  *   <li>pip compares hashes as lower-case hex; a lockfile digest written in upper case matches

@@ -1,5 +1,7 @@
 package dev.relock.testing.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -81,6 +83,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<int[]> faultCounts = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Map<String, FakeUser> races = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final List<FieldDrop> fieldDrops = new ArrayList<>();
     private final Api api;
     private final PullRoutes pullRoutes;
     private final GitSmartHttp git;
@@ -319,6 +322,46 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /**
+     * From now on leaves {@code fields} out of the JSON answers (an object, or each object of an
+     * array) to requests with this method whose API-relative path fully matches {@code pathRegex},
+     * as an older GitHub Enterprise Server or a filtering proxy might.
+     */
+    public void dropFields(String method, String pathRegex, String... fields) {
+        synchronized (lock) {
+            fieldDrops.add(new FieldDrop(method, Pattern.compile(pathRegex), List.of(fields)));
+        }
+    }
+
+    private record FieldDrop(String method, Pattern path, List<String> fields) {
+        boolean matches(String requestMethod, String requestPath) {
+            return method.equalsIgnoreCase(requestMethod) && path.matcher(requestPath).matches();
+        }
+    }
+
+    private Optional<JsonNode> withoutDroppedFields(String method, String path, Optional<JsonNode> body) {
+        if (body.isEmpty()) {
+            return body;
+        }
+        JsonNode node = body.get();
+        for (FieldDrop drop : fieldDrops) {
+            if (drop.matches(method, path)) {
+                node = node.deepCopy();
+                List<JsonNode> objects = node.isArray() ? Stream.of(node).flatMap(a -> {
+                    List<JsonNode> items = new ArrayList<>();
+                    a.forEach(items::add);
+                    return items.stream();
+                }).toList() : List.of(node);
+                for (JsonNode object : objects) {
+                    if (object instanceof ObjectNode o) {
+                        o.remove(drop.fields());
+                    }
+                }
+            }
+        }
+        return Optional.of(node);
+    }
+
+    /**
      * On the next {@code POST /repos/{owner}/{repo}/pulls}, first opens a competing pull request as
      * {@code competitor} for the same head and base, so the call fails with 422 "A pull request
      * already exists", as when two bot runs race.
@@ -395,7 +438,8 @@ public final class FakeGitHub implements AutoCloseable {
         try {
             ApiResponse response = api.handle(method, path, query, body, token);
             response.headers().forEach(exchange.getResponseHeaders()::set);
-            json(exchange, response.status(), response.body().map(Json::write), false);
+            json(exchange, response.status(), withoutDroppedFields(method, path, response.body()).map(Json::write),
+                    false);
         } catch (ApiError e) {
             error(exchange, e);
         }

@@ -147,7 +147,8 @@ final class Sources {
                     + entry.form().name().toLowerCase(java.util.Locale.ROOT)
                     + " constraints (bare URLs, paths) are not supported");
         }
-        return new RootRequirement(entry.requirement().get(), prefix + display(entry.location().file()));
+        return new RootRequirement(entry.requirement().get(), prefix + display(entry.location().file()),
+                display(entry.location().file()) + ":" + entry.location().line());
     }
 
     private List<RootRequirement> pyproject(Path file, CompileRequest request, List<DirectReferences.Entry> direct) {

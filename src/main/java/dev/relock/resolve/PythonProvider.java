@@ -57,6 +57,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private final Map<PackageName, Ranges<Version>> constraintRanges = new HashMap<>();
     private final Map<PackageName, List<String>> constraintSources = new HashMap<>();
     private final Map<PackageName, List<String>> requirementSources = new HashMap<>();
+    /** The root requirements and constraints on each package, where they were written (for explanations). */
+    private final Map<PackageName, List<PythonReport.Origin>> rootOrigins = new HashMap<>();
     private final Map<PackageName, List<MarkerTree>> directMarkers = new HashMap<>();
     private final Set<PackageName> explicitPrereleases = new HashSet<>();
     private final Map<Node, Ranges<Version>> rootDependencies = new LinkedHashMap<>();
@@ -81,6 +83,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (targets.anyHolds(r.marker())) {
                 constraintRanges.merge(r.name(), r.specifiers().toRanges(), Ranges::intersection);
                 constraintSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(c.source());
+                rootOrigins.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(PythonReport.Origin.of(c, true));
                 if (r.specifiers().namesPrerelease()) {
                     explicitPrereleases.add(r.name());
                 }
@@ -96,11 +99,34 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             }
             addRequirement(rootDependencies, r);
             requirementSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(root.source());
+            rootOrigins.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(PythonReport.Origin.of(root, false));
             directMarkers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.marker());
             if (r.specifiers().namesPrerelease()) {
                 explicitPrereleases.add(r.name());
             }
         }
+    }
+
+    /** The root requirements and constraints on each package that apply to the targets. */
+    Map<PackageName, List<PythonReport.Origin>> rootOrigins() {
+        return Map.copyOf(rootOrigins);
+    }
+
+    /**
+     * The one version of {@code node}'s project the index lists in {@code set}, if it lists exactly
+     * one: an explanation then names it ({@code a==1.0 depends on ...}) instead of a range.
+     */
+    Optional<Version> onlyVersion(Node node, Ranges<Version> set) {
+        Optional<PackageName> name = Node.projectOf(node);
+        if (name.isEmpty() || direct.contains(name.get())) {
+            return Optional.empty();
+        }
+        CompletableFuture<ProjectVersions> page = projects.get(name.get());
+        if (page == null || !page.isDone() || page.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        List<ProjectVersions.Entry> in = page.join().inRange(set, 2);
+        return in.size() == 1 ? Optional.of(in.get(0).version()) : Optional.empty();
     }
 
     private static void refuseUrl(Requirement r, String source) {

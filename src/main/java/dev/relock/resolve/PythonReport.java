@@ -1,6 +1,8 @@
 package dev.relock.resolve;
 
+import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep508.Requirement;
 import dev.relock.ranges.Ranges;
 import dev.relock.solver.DefaultReport;
 import dev.relock.solver.DerivationTree;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Explains a failed resolution in pip's vocabulary: {@code foo==1.0}, {@code foo>=1.0, <2.0},
@@ -30,10 +33,57 @@ import java.util.Set;
  */
 final class PythonReport implements ReportFormatter<Node, Version> {
 
+    /**
+     * One root requirement or constraint on a package, as the explanation names it.
+     *
+     * @param location where it was written ({@code requirements.in:2}), if known
+     * @param source its label ({@code -r requirements.in}), used when the location is not known
+     * @param requirement what it asks for
+     * @param constraint whether it is a {@code -c} constraint rather than a requirement
+     */
+    record Origin(Optional<String> location, String source, Requirement requirement, boolean constraint) {
+        static Origin of(RootRequirement root, boolean constraint) {
+            return new Origin(root.location(), root.source(), root.requirement(), constraint);
+        }
+
+        /** {@code requirements.in:2 requires django<5.0}. */
+        String describe() {
+            Requirement r = requirement;
+            String extras = r.extras().isEmpty() ? ""
+                    : "[" + String.join(",", r.extras().stream().map(Object::toString).toList()) + "]";
+            String spec = r.url().map(u -> " @ " + u).orElse(r.specifiers().toString());
+            return location.orElse(source) + (constraint ? " constrains " : " requires ") + r.name() + extras + spec;
+        }
+
+        Ranges<Version> ranges() {
+            return requirement.url().isPresent() ? Ranges.full() : requirement.specifiers().toRanges();
+        }
+    }
+
+    private final Map<PackageName, List<Origin>> origins;
+    private final BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion;
+
+    private PythonReport(Map<PackageName, List<Origin>> origins,
+            BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
+        this.origins = origins;
+        this.onlyVersion = onlyVersion;
+    }
+
     /** The whole message for a failed resolution for {@code targets} (all are named). */
     static String explain(DerivationTree<Node, Version> tree, List<Target> targets) {
+        return explain(tree, targets, Map.of(), (node, set) -> Optional.empty());
+    }
+
+    /**
+     * The whole message for a failed resolution for {@code targets}; a root requirement is named by
+     * the lines ({@code file:line}) and specifiers of {@code origins} on its package, and a package
+     * that depends on something by its version when {@code onlyVersion} knows the one version in
+     * the range.
+     */
+    static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
+            Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
-        PythonReport formatter = new PythonReport();
+        PythonReport formatter = new PythonReport(origins, onlyVersion);
         String cause = formatter.cause(collapsed);
         return "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause + "\n"
                 + DefaultReport.report(collapsed, formatter);
@@ -65,9 +115,12 @@ final class PythonReport implements ReportFormatter<Node, Version> {
         }
         FromDependencyOf<Node, Version> f = (FromDependencyOf<Node, Version>) external;
         if (f.pkg() instanceof Node.Root) {
-            return "you require " + formatRequirement(f.dependency(), f.dependencySet());
+            return located(f.dependency(), f.dependencySet())
+                    .orElseGet(() -> "you require " + formatRequirement(f.dependency(), f.dependencySet()));
         }
-        return formatRequirement(f.pkg(), f.set()) + " depends on " + formatRequirement(f.dependency(), f.dependencySet());
+        String dependent = onlyVersion.apply(f.pkg(), f.set()).map(v -> f.pkg() + "==" + v)
+                .orElseGet(() -> formatRequirement(f.pkg(), f.set()));
+        return dependent + " depends on " + formatRequirement(f.dependency(), f.dependencySet());
     }
 
     @Override
@@ -134,10 +187,50 @@ final class PythonReport implements ReportFormatter<Node, Version> {
         return Optional.empty();
     }
 
+    /**
+     * The root requirements on {@code node}'s package by their lines: {@code requirements.in:1
+     * requires django>=5.1}; when together they admit no version ({@code set} is empty), the lines
+     * that contradict each other, {@code ...; no version satisfies both}. Empty when none of them has
+     * a location (the caller then says "you require").
+     */
+    private Optional<String> located(Node node, Ranges<Version> set) {
+        List<Origin> all = Node.projectOf(node).map(n -> origins.getOrDefault(n, List.of())).orElse(List.of())
+                .stream().sorted(java.util.Comparator.comparing(Origin::constraint)).toList();
+        if (all.stream().noneMatch(o -> o.location().isPresent())) {
+            return Optional.empty();
+        }
+        if (!set.isEmpty()) {
+            List<Origin> requirements = all.stream().filter(o -> !o.constraint()).toList();
+            return Optional.of(joined(requirements.isEmpty() ? all : requirements));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (all.get(i).ranges().isDisjoint(all.get(j).ranges())) {
+                    return Optional.of(joined(List.of(all.get(i), all.get(j))) + "; no version satisfies both");
+                }
+            }
+        }
+        return Optional.of(joined(all) + "; no version satisfies all of them");
+    }
+
+    private static String joined(List<Origin> origins) {
+        List<String> parts = origins.stream().map(Origin::describe).toList();
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
     /** A one-line cause: a package with no usable version, an unusable version, or a conflict. */
     String cause(DerivationTree<Node, Version> tree) {
         List<External<Node, Version>> leaves = new ArrayList<>();
         collectLeaves(tree, leaves, Collections.newSetFromMap(new IdentityHashMap<>()));
+        for (External<Node, Version> leaf : leaves) {
+            if (leaf instanceof FromDependencyOf<Node, Version> f && f.pkg() instanceof Node.Root
+                    && f.dependencySet().isEmpty()) {
+                return formatExternal(f);
+            }
+        }
         for (Class<?> kind : List.of(Custom.class, Unavailable.class, NoVersions.class)) {
             for (External<Node, Version> leaf : leaves) {
                 if (kind.isInstance(leaf)) {

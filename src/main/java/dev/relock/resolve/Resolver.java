@@ -48,7 +48,8 @@ public final class Resolver {
             solution = Solver.resolve(provider, Node.ROOT, PythonProvider.ROOT_VERSION);
         } catch (NoSolutionException e) {
             throw new RelockException(RelockException.Kind.UNRESOLVABLE,
-                    PythonReport.explain(e.derivationTree(), request.targets()), e);
+                    PythonReport.explain(e.derivationTree(), request.targets(), provider.rootOrigins(),
+                            provider::onlyVersion), e);
         }
         return provider.resolution(solution);
     }

@@ -177,14 +177,31 @@ public final class FreshCheck implements Check {
                     e.location().file(), e.location().line(), e.location().file().getFileName().toString()));
         }
 
+        /**
+         * A constraint the pin disagrees with is reported at the pin (the line to fix, as in a
+         * layered {@code requirements-dev.txt} that drifted from the {@code requirements.txt} its
+         * {@code .in} constrains it to), naming the constraint's file and line.
+         */
         private void checkConstraint(Demand c) {
             LockedPin pin = pins.get(c.name());
             if (pin != null && !c.specifiers().contains(pin.version(), Optional.of(Boolean.TRUE))) {
-                findings.add(Finding.error(NAME, c.file(), c.line(), Optional.of(c.name()),
-                        c.name() + c.specifiers().toString(), pin.display(),
-                        "stale: the constraint " + c.name() + c.specifiers() + " does not accept the pin "
-                                + pin.display()));
+                Path lockFile = pin.entry().location().file();
+                String where = relative(lockFile, c.file()) + ":" + c.line();
+                findings.add(Finding.error(NAME, lockFile, pin.line(), Optional.of(c.name()),
+                        c.name() + c.specifiers().toString() + " (" + where + ")", pin.display(),
+                        "stale: the pin " + pin.display() + " is not accepted by the constraint " + c.name()
+                                + c.specifiers() + " at " + where));
             }
+        }
+
+        /** {@code file} as seen from the lockfile's directory (as a {@code -c} line names it). */
+        private static String relative(Path lockFile, Path file) {
+            Path base = lockFile.toAbsolutePath().getParent();
+            Path target = file.toAbsolutePath();
+            if (base == null || !target.getRoot().equals(base.getRoot())) {
+                return file.toString();
+            }
+            return base.relativize(target).toString();
         }
 
         private void follow(Demand d, Deque<Demand> queue) {

@@ -52,7 +52,7 @@ public final class HashMatchCheck implements Check {
     @Override
     public String description() {
         return "every --hash is a file the index (or --wheelhouse) has for exactly that version; flags yanked"
-                + " and removed versions";
+                + " versions and versions the index does not list";
     }
 
     @Override
@@ -82,9 +82,13 @@ public final class HashMatchCheck implements Check {
         Optional<PackageName> pkg = Optional.of(pin.name());
         List<DistFile> files = page.filesOf(pin.version());
         if (files.isEmpty()) {
+            // A simple page lists files, not the versions that once had some: a version without
+            // files may have been removed or never published, and nothing tells the two apart.
             String message = page.files().isEmpty()
                     ? pin.name() + " is not on the index"
-                    : pin.display() + " is not on the index any more (removed), though other versions are";
+                    : pin.display() + " is not on the index (never published, or removed); the index lists "
+                            + page.versions().size() + (page.versions().size() == 1 ? " other version" : " other versions")
+                            + " of " + pin.name() + ", the newest " + page.versions().get(page.versions().size() - 1);
             findings.add(Finding.error(NAME, file, pin.line(), pkg, "a published release", pin.version().toString(),
                     message));
             return;

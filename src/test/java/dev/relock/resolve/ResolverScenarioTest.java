@@ -165,9 +165,9 @@ class ResolverScenarioTest {
         String message = index.failure(request("requests", "urllib3>=3"));
         assertThat(message.lines().findFirst().orElseThrow()).isEqualTo(
                 "Cannot resolve the requirements for Python 3.11.7 on x86_64-manylinux_2_17: conflicting requirements"
-                        + " on urllib3 (requests depends on urllib3>=1.21.1, <3; you require urllib3>=3)");
+                        + " on urllib3 (requests==2.31.0 depends on urllib3>=1.21.1, <3; you require urllib3>=3)");
         assertThat(message.lines().skip(1)).containsExactly(
-                "Because you require requests and requests depends on urllib3>=1.21.1, <3, you require"
+                "Because you require requests and requests==2.31.0 depends on urllib3>=1.21.1, <3, you require"
                         + " urllib3>=1.21.1, <3.",
                 "And because you require urllib3>=3, version solving failed.");
         assertThat(message).doesNotContain("dev0", "after-", "∅");

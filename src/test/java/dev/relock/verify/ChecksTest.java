@@ -145,8 +145,9 @@ class ChecksTest {
         project.write("constraints.txt", "# pins\nb<1.0\n");
         project.write("requirements.in", "-c constraints.txt\na\nc[socks]\n");
         assertThat(new FreshCheck().run(input(true))).singleElement().satisfies(f -> {
-            assertThat(f.file()).isEqualTo(dir.resolve("constraints.txt"));
-            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.file()).isEqualTo(dir.resolve("requirements.txt"));
+            assertThat(f.line()).isEqualTo(project.lineOf("requirements.txt", "b==1.0"));
+            assertThat(f.message()).endsWith("the constraint b<1.0 at constraints.txt:2");
         });
     }
 

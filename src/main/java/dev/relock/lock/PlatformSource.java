@@ -14,12 +14,22 @@ final class PlatformSource {
     record Derived(List<TargetPlatform> platforms, String source, List<String> warnings) {}
 
     /**
-     * The platform the project around {@code dir} implies: its Dockerfiles are looked for in the
-     * repository's root (the nearest directory upwards with a {@code .git}) when {@code dir} is
-     * inside a repository, else in {@code dir}; each with one level of subdirectories.
+     * The platform the project around {@code dir} implies: the nearest directory from {@code dir}
+     * upwards, up to the repository's root (the nearest directory with a {@code .git}), whose
+     * Dockerfiles (its own and its immediate subdirectories') name a python base image. Outside a
+     * repository only {@code dir} is looked at. Without such a Dockerfile, uv's default.
      */
     static Derived derive(Path dir) {
-        InferredPlatform inferred = ProjectPlatform.infer(repositoryRoot(dir));
+        Path start = dir.toAbsolutePath().normalize();
+        Path root = repositoryRoot(start);
+        InferredPlatform inferred = ProjectPlatform.infer(start);
+        for (Path d = start.getParent(); !inferred.fromDockerfile() && d != null && d.startsWith(root);
+                d = d.getParent()) {
+            inferred = ProjectPlatform.infer(d);
+        }
+        if (!inferred.fromDockerfile()) {
+            inferred = ProjectPlatform.infer(start);
+        }
         return new Derived(List.of(inferred.platform()), inferred.source(), inferred.warnings());
     }
 

@@ -60,6 +60,19 @@ class LockTargetsTest {
     }
 
     @Test
+    void theNearestPythonDockerfileWinsOverTheRepositoryRootsOwn() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM eclipse-temurin:17\n");
+        Path app = Files.createDirectories(dir.resolve("examples/app"));
+        Files.writeString(app.resolve(".python-version"), "3.12.7\n");
+        Files.writeString(app.resolve("Dockerfile"), "FROM python:3.12.7-slim-trixie\n");
+
+        LockTargets t = LockTargets.choose(LockSettings.DEFAULTS, "", app, app);
+
+        assertThat(t.platforms()).containsExactly(TargetPlatform.parse("x86_64-manylinux_2_41"));
+    }
+
+    @Test
     void withNeitherOptionNorFileTheErrorSaysHowToFixIt() {
         Path isolated = dir.resolve("x");
         if (PythonVersionFile.find(isolated).isEmpty()) {

@@ -105,8 +105,7 @@ public final class IndexClient implements AutoCloseable {
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
         return memoized(metadataMemo, file.url(), () -> {
-            byte[] raw = metadata.metadata(file);
-            CoreMetadata parsed = cpu.run(() -> CoreMetadata.parse(raw, file.filename()));
+            CoreMetadata parsed = metadata.metadata(file);
             if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
                 throw sdistNeedsBuild(file, parsed);
             }

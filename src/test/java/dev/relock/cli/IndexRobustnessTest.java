@@ -1,0 +1,144 @@
+package dev.relock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relock.testing.index.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Indexes that lie or misbehave (issue 14), through the CLI: a file whose bytes do not match its
+ * published hash, junk PEP 658 metadata, links to local files, bad hash fragments.
+ */
+class IndexRobustnessTest {
+    static final String BETA = "beta-2.0.0-py3-none-any.whl";
+    static final String EVIL = "evil-6.6.6-py3-none-any.whl";
+
+    record Result(int status, String out, String err) {}
+
+    @TempDir Path dir;
+    HandMadeIndex index;
+    Map<String, byte[]> good;
+    Map<String, byte[]> poisoned;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.writeString(dir.resolve(".python-version"), "3.11.7\n");
+        Files.writeString(dir.resolve("requirements.in"), "beta\n");
+        good = HandMadeIndex.files(Scenario.builder()
+                .project("beta", p -> p.release("2.0.0"))
+                .project("evil", p -> p.release("6.6.6")).build(), dir.resolve("good"));
+        poisoned = HandMadeIndex.files(Scenario.builder()
+                .project("beta", p -> p.release("2.0.0", r -> r.requires("evil"))).build(), dir.resolve("poisoned"));
+        index = new HandMadeIndex();
+        index.page("evil", HandMadeIndex.anchor(EVIL, HandMadeIndex.sha256(good.get(EVIL)), ""));
+        index.put("/files/" + EVIL, good.get(EVIL));
+    }
+
+    @AfterEach
+    void stop() {
+        index.close();
+    }
+
+    Result relock(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new RunContext(Map.of(), dir, new PrintWriter(out, true),
+                new PrintWriter(err, true), false));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    Result compile(String... extra) {
+        List<String> args = new ArrayList<>(List.of("compile", "requirements.in", "-i", index.simpleUrl(),
+                "--cache-dir", dir.resolve("cache").toString()));
+        args.addAll(List.of(extra));
+        return relock(args.toArray(String[]::new));
+    }
+
+    String lock() throws IOException {
+        return Files.readString(dir.resolve("requirements.txt"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWheelWhoseBytesDoNotMatchItsPublishedHashNeverAddsItsDependenciesNorPoisonsTheCache() throws IOException {
+        // The index publishes the true sha256 of beta, has no .metadata, and serves other bytes
+        // whose METADATA adds Requires-Dist: evil.
+        index.page("beta", HandMadeIndex.anchor(BETA, HandMadeIndex.sha256(good.get(BETA)), ""));
+        index.put("/files/" + BETA, poisoned.get(BETA));
+
+        Result tampered = compile();
+        assertThat(tampered.status()).as(tampered.err()).isEqualTo(4);
+        assertThat(tampered.err()).startsWith("relock: error: ").contains(BETA, "hash mismatch");
+        assertThat(dir.resolve("requirements.txt")).doesNotExist();
+
+        index.put("/files/" + BETA, good.get(BETA));
+        Result fixed = compile();
+        assertThat(fixed.status()).as(fixed.err()).isZero();
+        assertThat(lock()).contains("beta==2.0.0").doesNotContain("evil");
+        try (Stream<Path> files = Files.walk(dir.resolve("cache"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain("Requires-Dist: evil");
+            }
+        }
+    }
+
+    @Test
+    void junkPep658MetadataIsNotCachedAndTheVerifiedWheelIsReadInstead() throws IOException {
+        byte[] junk = "this is not core metadata\n".getBytes(StandardCharsets.UTF_8);
+        index.page("beta", HandMadeIndex.anchor(BETA, HandMadeIndex.sha256(good.get(BETA)),
+                "data-core-metadata=\"sha256=" + HandMadeIndex.sha256(junk) + "\""));
+        index.put("/files/" + BETA, good.get(BETA));
+        index.put("/files/" + BETA + ".metadata", junk);
+
+        Result first = compile();
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.err()).contains("PEP 658 metadata of " + BETA, "reading the wheel instead");
+        assertThat(lock()).contains("beta==2.0.0");
+
+        Files.delete(dir.resolve("requirements.txt"));
+        Result again = compile("--offline");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(lock()).contains("beta==2.0.0");
+    }
+
+    @Test
+    void pep658MetadataThatNamesAnotherVersionIsRefusedAndTheWheelIsRead() throws IOException {
+        byte[] lying = "Metadata-Version: 2.1\nName: beta\nVersion: 9.9\nRequires-Dist: evil\n"
+                .getBytes(StandardCharsets.UTF_8);
+        index.page("beta", HandMadeIndex.anchor(BETA, HandMadeIndex.sha256(good.get(BETA)),
+                "data-core-metadata=\"sha256=" + HandMadeIndex.sha256(lying) + "\""));
+        index.put("/files/" + BETA, good.get(BETA));
+        index.put("/files/" + BETA + ".metadata", lying);
+
+        Result result = compile();
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.err()).contains(BETA, "contradicts the file name");
+        assertThat(lock()).contains("beta==2.0.0").doesNotContain("evil");
+    }
+
+    @Test
+    void aWheelWhoseOwnMetadataContradictsItsFileNameIsAnIndexError() throws IOException {
+        byte[] other = HandMadeIndex.files(Scenario.builder().project("beta", p -> p.release("2.0.1")).build(),
+                dir.resolve("other")).get("beta-2.0.1-py3-none-any.whl");
+        index.page("beta", HandMadeIndex.anchor(BETA, HandMadeIndex.sha256(other), ""));
+        index.put("/files/" + BETA, other);
+
+        Result result = compile();
+        assertThat(result.status()).as(result.err()).isEqualTo(4);
+        assertThat(result.err()).startsWith("relock: error: ").contains(BETA, "Version '2.0.1'", "contradicts")
+                .hasLineCount(1);
+    }
+}

@@ -141,4 +141,99 @@ class IndexRobustnessTest {
         assertThat(result.err()).startsWith("relock: error: ").contains(BETA, "Version '2.0.1'", "contradicts")
                 .hasLineCount(1);
     }
+
+    @Test
+    void aRemotePageThatLinksALocalFileIsNotFollowed() throws IOException {
+        Path local = dir.resolve("planted").resolve(BETA);
+        Files.createDirectories(local.getParent());
+        Files.write(local, good.get(BETA));
+        byte[] older = HandMadeIndex.files(Scenario.builder().project("beta", p -> p.release("1.0.0")).build(),
+                dir.resolve("older")).get("beta-1.0.0-py3-none-any.whl");
+        index.page("beta",
+                "<a href=\"" + local.toUri() + "#sha256=" + HandMadeIndex.sha256(good.get(BETA)) + "\">" + BETA + "</a>",
+                HandMadeIndex.anchor("beta-1.0.0-py3-none-any.whl", HandMadeIndex.sha256(older), ""));
+        index.put("/files/beta-1.0.0-py3-none-any.whl", older);
+
+        Result result = compile();
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.err()).contains("ignoring the link to " + BETA, "only link http(s) URLs", "file:");
+        assertThat(lock()).contains("beta==1.0.0").doesNotContain("beta==2.0.0");
+    }
+
+    /** A PEP 503 tree on disk: {@code simple/<project>/index.html} linking {@code ../../files/...}. */
+    static Path exportTree(Scenario scenario, Path root) throws IOException {
+        List<Path> files = dev.relock.testing.index.LocalIndexServer.exportFindLinks(scenario, root.resolve("files"));
+        Map<String, StringBuilder> pages = new java.util.TreeMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.equals("index.html")) {
+                continue;
+            }
+            String project = dev.relock.name.PackageName.of(name.substring(0, name.indexOf('-'))).toString();
+            pages.computeIfAbsent(project, p -> new StringBuilder("<!DOCTYPE html><html><body>\n"))
+                    .append("<a href=\"../../files/").append(name).append("#sha256=")
+                    .append(dev.relock.common.Sha256.ofFile(f)).append("\">").append(name).append("</a>\n");
+        }
+        for (var page : pages.entrySet()) {
+            Path html = root.resolve("simple").resolve(page.getKey()).resolve("index.html");
+            Files.createDirectories(html.getParent());
+            Files.writeString(html, page.getValue() + "</body></html>\n");
+        }
+        return root.resolve("simple");
+    }
+
+    static Scenario world() {
+        return Scenario.builder()
+                .project("beta", p -> p.release("1.0.0").release("2.0.0", r -> r.requires("gamma>=1")))
+                .project("gamma", p -> p.release("1.5"))
+                .build();
+    }
+
+    @Test
+    void aFileIndexUrlIsReadFromDiskByCompileVerifyAndWheelhouse() throws IOException {
+        Path simple = exportTree(world(), dir.resolve("pypi"));
+        String url = simple.toUri().toString();
+        assertThat(url).startsWith("file:///");
+
+        Result compiled = relock("compile", "requirements.in", "--generate-hashes", "-i", url, "--no-cache");
+        assertThat(compiled.status()).as(compiled.err()).isZero();
+        assertThat(lock()).contains("beta==2.0.0", "gamma==1.5", "--hash=sha256:", "--index-url " + url);
+
+        Result verified = relock("verify", "--no-cache", "requirements.txt");
+        assertThat(verified.status()).as(verified.out() + verified.err()).isZero();
+
+        Result wheels = relock("wheelhouse", "requirements.txt", "-d", "wheels", "--no-cache");
+        assertThat(wheels.status()).as(wheels.err()).isZero();
+        assertThat(dir.resolve("wheels").resolve(BETA)).exists();
+        assertThat(dir.resolve("wheels").resolve("gamma-1.5-py3-none-any.whl")).exists();
+    }
+
+    @Test
+    void fileExtraIndexUrlsAndFindLinksUrlsWork() throws IOException {
+        Path simple = exportTree(Scenario.builder().project("gamma", p -> p.release("1.5")).build(), dir.resolve("extra"));
+        Path findLinks = dir.resolve("fl");
+        dev.relock.testing.index.LocalIndexServer.exportFindLinks(
+                Scenario.builder().project("beta", p -> p.release("1.0.0").release("2.0.0", r -> r.requires("gamma>=1")))
+                        .build(), findLinks);
+
+        Result compiled = relock("compile", "requirements.in", "--no-index", "-f", findLinks.toUri().toString(),
+                "--no-cache", "-o", "a.txt");
+        assertThat(compiled.status()).as(compiled.err()).isZero();
+        assertThat(Files.readString(dir.resolve("a.txt"))).as("gamma is not there").contains("beta==1.0.0");
+
+        compiled = relock("compile", "requirements.in", "-i", dir.resolve("empty-index").toUri().toString(),
+                "--extra-index-url", simple.toUri().toString(), "-f", findLinks.toUri().toString(), "--no-cache");
+        assertThat(compiled.status()).as(compiled.err()).isEqualTo(2).as("the empty index does not exist yet");
+        Files.createDirectories(dir.resolve("empty-index"));
+        compiled = relock("compile", "requirements.in", "-i", dir.resolve("empty-index").toUri().toString(),
+                "--extra-index-url", simple.toUri().toString(), "-f", findLinks.toUri().toString(), "--no-cache");
+        assertThat(compiled.status()).as(compiled.err()).isZero();
+        assertThat(lock()).contains("beta==2.0.0", "gamma==1.5");
+
+        Result page = relock("compile", "requirements.in", "-i", dir.resolve("empty-index").toUri().toString(),
+                "--extra-index-url", simple.toUri().toString(), "-f", findLinks.resolve("index.html").toUri().toString(),
+                "--no-cache", "-o", "b.txt");
+        assertThat(page.status()).as(page.err()).isZero();
+        assertThat(Files.readString(dir.resolve("b.txt"))).contains("beta==2.0.0", "gamma==1.5");
+    }
 }

@@ -236,4 +236,17 @@ class IndexRobustnessTest {
         assertThat(page.status()).as(page.err()).isZero();
         assertThat(Files.readString(dir.resolve("b.txt"))).contains("beta==2.0.0", "gamma==1.5");
     }
+
+    @Test
+    void aMalformedHashFragmentIsIgnoredWithAWarningNotAnInternalError() throws IOException {
+        index.page("beta", "<a href=\"/files/" + BETA + "#sha256=zzzz\">" + BETA + "</a>");
+        index.put("/files/" + BETA, good.get(BETA));
+
+        Result result = compile("--generate-hashes");
+        assertThat(result.status()).as(result.err()).isNotEqualTo(70);
+        assertThat(result.err()).contains("ignoring a malformed sha256 hash of " + BETA, index.simpleUrl() + "beta/")
+                .doesNotContain("internal error");
+        assertThat(result.status()).isZero();
+        assertThat(lock()).contains("beta==2.0.0", "--hash=sha256:" + HandMadeIndex.sha256(good.get(BETA)));
+    }
 }

@@ -164,12 +164,18 @@ final class HttpTransport {
         return ex;
     }
 
+    /** {@code text} with control and non-ASCII characters replaced, at most 120 characters. */
+    static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 120 ? clean.substring(0, 120) + "..." : clean;
+    }
+
     /** A one-line, credential-free description of an I/O failure. */
     static String describe(IOException e) {
         if (e instanceof BadBodyException) {
             return e.getMessage();
         }
-        String message = e.getMessage() == null ? "" : UrlRedaction.redact(e.getMessage());
+        String message = e.getMessage() == null ? "" : printable(UrlRedaction.redact(e.getMessage()));
         String kind;
         if (e instanceof java.net.SocketTimeoutException) {
             kind = "timed out";
@@ -181,6 +187,11 @@ final class HttpTransport {
             kind = "truncated response body (connection closed early)";
         } else if (message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
             kind = "connection reset";
+        } else if (e instanceof java.net.ProtocolException) {
+            // OkHttp quotes what it could not parse (a status line, a header): the server's bytes, never echoed
+            return "malformed HTTP response (" + (message.startsWith("Unexpected status line")
+                    ? "not an HTTP status line; a wrong Content-Length on an earlier response can cause this"
+                    : "the server's response does not follow HTTP") + ")";
         } else {
             kind = e.getClass().getSimpleName();
         }

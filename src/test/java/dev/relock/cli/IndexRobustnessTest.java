@@ -249,4 +249,47 @@ class IndexRobustnessTest {
         assertThat(result.status()).isZero();
         assertThat(lock()).contains("beta==2.0.0", "--hash=sha256:" + HandMadeIndex.sha256(good.get(BETA)));
     }
+
+    /** A server that answers every request on its connection with {@code reply}, then keeps it open a moment. */
+    static java.net.ServerSocket rawServer(byte[] reply) throws IOException {
+        java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (java.net.Socket c = socket.accept()) {
+                    java.io.InputStream in = c.getInputStream();
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        if (b < 0) {
+                            break;
+                        }
+                        matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    }
+                    c.getOutputStream().write(reply);
+                    c.getOutputStream().flush();
+                    Thread.sleep(50);
+                } catch (IOException | InterruptedException e) {
+                    // next connection
+                }
+            }
+        }, "raw-server");
+        t.setDaemon(true);
+        t.start();
+        return socket;
+    }
+
+    @Test
+    void errorsAboutMalformedResponsesDoNotEchoTheServersBytes() throws IOException {
+        for (String reply : List.of(
+                "SECRET-BYTES\u0001\u0002 not a status line\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n5SECRET-BYTES\u0001\r\n")) {
+            try (java.net.ServerSocket server = rawServer(reply.getBytes(StandardCharsets.ISO_8859_1))) {
+                Result result = relock("compile", "requirements.in", "--no-cache",
+                        "-i", "http://127.0.0.1:" + server.getLocalPort() + "/simple/");
+                assertThat(result.status()).as(result.err()).isEqualTo(4);
+                assertThat(result.err()).startsWith("relock: error: ").hasLineCount(1).doesNotContain("SECRET")
+                        .doesNotContain("\u0001").contains("index page of beta");
+            }
+        }
+    }
 }

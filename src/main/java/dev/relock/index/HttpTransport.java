@@ -102,11 +102,21 @@ final class HttpTransport {
                     throw gaveUp(what, where, attempt, failure, e);
                 }
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(what);
+                }
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
                     throw gaveUp(what, where, attempt, failure, e);
                 }
+            } catch (Exception e) {
+                // OkHttp (Kotlin) throws InterruptedException undeclared when its worker is stopped
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw interrupted(what);
+                }
+                throw e;
             }
             log.debug(what + ": " + failure + " from " + where + ", retrying in " + delay.toMillis() + " ms");
             sleep(delay, what);

@@ -50,6 +50,7 @@ public final class IndexClient implements AutoCloseable {
     private final MetadataFetcher metadata;
     private final FileFetcher files;
     private final int parallelism;
+    private volatile boolean closed;
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
 
@@ -63,10 +64,27 @@ public final class IndexClient implements AutoCloseable {
         };
         this.workers = Executors.newFixedThreadPool(parallelism, threads);
         this.httpSettings = new HttpSettings(b.parallelism, b.connectTimeout, b.readTimeout, b.userAgent);
-        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log);
+        // Once the client is closed (the command failed or finished), workers still winding down
+        // report nothing: their interrupted requests would otherwise print after the real error.
+        IndexLog log = new IndexLog() {
+            @Override
+            public void debug(String message) {
+                if (!closed) {
+                    b.log.debug(message);
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                if (!closed && !Thread.currentThread().isInterrupted()) {
+                    b.log.warn(message);
+                }
+            }
+        };
+        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, log);
 
         this.cpu = CpuGate.perProcessor();
-        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock, cpu);
+        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, log, b.clock, cpu);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
@@ -158,6 +176,7 @@ public final class IndexClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
         OkHttpClient client;
         synchronized (this) {
@@ -218,9 +237,12 @@ public final class IndexClient implements AutoCloseable {
         workers.execute(() -> {
             try {
                 created.complete(work.get());
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Everything ends in the future, never in the thread's uncaught-exception handler
+                // (which would print "Exception in thread relock-index-N" after the real error).
                 memo.remove(key, created);
-                created.completeExceptionally(e);
+                created.completeExceptionally(e instanceof InterruptedException
+                        ? new RelockException(RelockException.Kind.NETWORK, "interrupted") : e);
             }
         });
         return created;

@@ -32,6 +32,7 @@ final class HandMadeIndex implements AutoCloseable {
     private final HttpServer http;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> types = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 
     HandMadeIndex() {
         try {
@@ -73,6 +74,11 @@ final class HandMadeIndex implements AutoCloseable {
         types.put(path, contentType);
     }
 
+    /** Answers {@code path} with this bare status. */
+    void status(String path, int status) {
+        statuses.put(path, status);
+    }
+
     void put(String path, byte[] body) {
         put(path, body, "application/octet-stream");
     }
@@ -96,6 +102,10 @@ final class HandMadeIndex implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = bodies.get(path);
+            if (statuses.containsKey(path)) {
+                exchange.sendResponseHeaders(statuses.get(path), -1);
+                return;
+            }
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

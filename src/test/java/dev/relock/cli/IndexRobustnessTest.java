@@ -292,4 +292,46 @@ class IndexRobustnessTest {
             }
         }
     }
+
+    @Test
+    void workersStoppedWhileConnectingEndSilently() throws Exception {
+        // Files live on a host whose accept queue is full: connecting to it hangs. The compile fails on
+        // another project meanwhile, and the workers stuck connecting are stopped.
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                try {
+                    java.net.Socket f = new java.net.Socket();
+                    f.connect(blackHole.getLocalSocketAddress(), 200);
+                    fillers.add(f);
+                } catch (IOException e) {
+                    break;
+                }
+            }
+            StringBuilder in = new StringBuilder("broken\n");
+            for (int i = 0; i < 12; i++) {
+                String file = "lib" + i + "-1.0-py3-none-any.whl";
+                index.page("lib" + i, "<a href=\"http://127.0.0.1:" + blackHole.getLocalPort() + "/files/" + file
+                        + "#sha256=" + "0".repeat(64) + "\">" + file + "</a>");
+                in.append("lib").append(i).append('\n');
+            }
+            index.status("/simple/broken/", 403);
+            Files.writeString(dir.resolve("requirements.in"), in);
+            java.io.PrintStream original = System.err;
+            java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(stray, true, StandardCharsets.UTF_8));
+            try {
+                Result result = relock("compile", "requirements.in", "--no-cache", "-i", index.simpleUrl());
+                assertThat(result.status()).as(result.err()).isEqualTo(4);
+                assertThat(result.err()).startsWith("relock: error: ").contains("broken", "HTTP 403").hasLineCount(1);
+                Thread.sleep(1000);
+            } finally {
+                System.setErr(original);
+                for (java.net.Socket f : fillers) {
+                    f.close();
+                }
+            }
+            assertThat(stray.toString(StandardCharsets.UTF_8)).doesNotContain("Exception in thread", "relock-index");
+        }
+    }
 }

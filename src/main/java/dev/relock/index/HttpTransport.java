@@ -47,9 +47,18 @@ final class HttpTransport {
     private final IndexSources sources;
     private final IndexLog log;
     private final AtomicLong requests = new AtomicLong();
+    /** Requests under way (sent, read or waiting to be retried), to tell whether a failure may come from concurrency. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final int parallelism;
 
-    /** @param client the HTTP client, asked for only when a request is sent (a warm run may send none) */
-    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log) {
+    /**
+     * @param client the HTTP client, asked for only when a request is sent (a warm run may send none)
+     * @param parallelism the client's maximum of requests in flight (named in hints)
+     */
+    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log,
+            int parallelism) {
+        this.parallelism = parallelism;
         this.client = client;
         this.policy = policy;
         this.sources = sources;
@@ -68,6 +77,16 @@ final class HttpTransport {
      * @param what a short description for error messages, e.g. "index page for numpy"
      */
     <T> T execute(Request request, String what, Handler<T> handler) {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        try {
+            return attempts(request, what, handler);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private <T> T attempts(Request request, String what, Handler<T> handler) {
         URI uri = request.url().uri();
         String where = UrlRedaction.redact(uri.toString());
         Request authorized = authorize(request, uri);
@@ -99,7 +118,7 @@ final class HttpTransport {
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
-                    throw gaveUp(what, where, attempt, failure, e);
+                    throw gaveUp(what, where, attempt, failure + concurrencyHint(failure, peakInFlight.get()), e);
                 }
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -108,7 +127,7 @@ final class HttpTransport {
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
-                    throw gaveUp(what, where, attempt, failure, e);
+                    throw gaveUp(what, where, attempt, failure + concurrencyHint(failure, peakInFlight.get()), e);
                 }
             } catch (Exception e) {
                 // OkHttp (Kotlin) throws InterruptedException undeclared when its worker is stopped
@@ -121,6 +140,19 @@ final class HttpTransport {
             log.debug(what + ": " + failure + " from " + where + ", retrying in " + delay.toMillis() + " ms");
             sleep(delay, what);
         }
+    }
+
+    /**
+     * A hint for failures that servers produce when they get more connections than they can take
+     * (resets, bodies cut short, malformed responses), when many requests were in flight.
+     */
+    private String concurrencyHint(String failure, int concurrent) {
+        boolean connectionLevel = failure.contains("connection reset") || failure.contains("truncated response body")
+                || failure.contains("malformed HTTP response") || failure.contains("connection closed");
+        if (!connectionLevel || concurrent <= 4 || parallelism <= 4) {
+            return "";
+        }
+        return "; up to " + concurrent + " requests were in flight, more than some servers take: try --concurrency 4";
     }
 
     private Request authorize(Request request, URI uri) {

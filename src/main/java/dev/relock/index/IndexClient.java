@@ -81,7 +81,7 @@ public final class IndexClient implements AutoCloseable {
                 }
             }
         };
-        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, log);
+        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, log, b.parallelism);
 
         this.cpu = CpuGate.perProcessor();
         ClientContext ctx = new ClientContext(transport, b.cache, b.offline, log, b.clock, cpu);

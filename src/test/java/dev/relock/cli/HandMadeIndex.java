@@ -33,6 +33,7 @@ final class HandMadeIndex implements AutoCloseable {
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> types = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private volatile boolean closeEveryConnection;
 
     HandMadeIndex() {
         try {
@@ -74,6 +75,11 @@ final class HandMadeIndex implements AutoCloseable {
         types.put(path, contentType);
     }
 
+    /** Sends {@code Connection: close} and closes the connection after every response. */
+    void closeEveryConnection() {
+        closeEveryConnection = true;
+    }
+
     /** Answers {@code path} with this bare status. */
     void status(String path, int status) {
         statuses.put(path, status);
@@ -101,6 +107,9 @@ final class HandMadeIndex implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            if (closeEveryConnection) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             byte[] body = bodies.get(path);
             if (statuses.containsKey(path)) {
                 exchange.sendResponseHeaders(statuses.get(path), -1);

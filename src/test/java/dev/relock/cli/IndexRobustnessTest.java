@@ -334,4 +334,53 @@ class IndexRobustnessTest {
             assertThat(stray.toString(StandardCharsets.UTF_8)).doesNotContain("Exception in thread", "relock-index");
         }
     }
+
+    @Test
+    void connectionFailuresWithManyRequestsInFlightSuggestALowerConcurrency() throws IOException {
+        Scenario.Builder world = Scenario.builder();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            world.project("lib" + i, p -> p.release("1.0"));
+            in.append("lib").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("requirements.in"), in);
+        try (dev.relock.testing.index.LocalIndexServer server = dev.relock.testing.index.LocalIndexServer.start(world.build())) {
+            server.setLatency(java.time.Duration.ofMillis(100));
+            server.injectFault("/simple/.*", dev.relock.testing.index.Fault.connectionReset(), 100_000);
+
+            Result many = relock("compile", "requirements.in", "--no-cache", "-i", server.simpleUrl().toString());
+            assertThat(many.status()).as(many.err()).isEqualTo(4);
+            assertThat(many.err()).hasLineCount(1).contains("requests were in flight", "try --concurrency 4");
+
+            Result few = relock("compile", "requirements.in", "--no-cache", "--concurrency", "2",
+                    "-i", server.simpleUrl().toString());
+            assertThat(few.status()).as(few.err()).isEqualTo(4);
+            assertThat(few.err()).hasLineCount(1).doesNotContain("--concurrency");
+        }
+    }
+
+    @Test
+    void aServerThatClosesEveryConnectionWorksAtTheDefaultConcurrency() throws IOException {
+        StringBuilder in = new StringBuilder();
+        Scenario.Builder world = Scenario.builder();
+        for (int i = 0; i < 40; i++) {
+            world.project("lib" + i, p -> p.release("1.0"));
+            in.append("lib").append(i).append('\n');
+        }
+        Map<String, byte[]> files = HandMadeIndex.files(world.build(), dir.resolve("libs"));
+        for (var f : files.entrySet()) {
+            index.page(f.getKey().substring(0, f.getKey().indexOf('-')),
+                    HandMadeIndex.anchor(f.getKey(), HandMadeIndex.sha256(f.getValue()), ""));
+            index.put("/files/" + f.getKey(), f.getValue());
+        }
+        index.closeEveryConnection();
+        Files.writeString(dir.resolve("requirements.in"), in);
+
+        Result result = compile("--generate-hashes");
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(lock()).contains("lib0==1.0", "lib39==1.0");
+        Result wheels = relock("wheelhouse", "requirements.txt", "-d", "wheels", "--no-cache");
+        assertThat(wheels.status()).as(wheels.err()).isZero();
+        assertThat(dir.resolve("wheels").resolve("lib39-1.0-py3-none-any.whl")).exists();
+    }
 }

@@ -50,12 +50,14 @@ public final class IndexClient implements AutoCloseable {
     private final MetadataFetcher metadata;
     private final FileFetcher files;
     private final int parallelism;
+    private final IndexSources sources;
     private volatile boolean closed;
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
 
     private IndexClient(Builder b) {
         this.parallelism = b.parallelism;
+        this.sources = b.sources;
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "relock-index-" + threadNumber.incrementAndGet());
@@ -108,6 +110,19 @@ public final class IndexClient implements AutoCloseable {
     /** All files of {@code name} (first index that knows it, plus find-links), fetched in the background. */
     public CompletableFuture<ProjectPage> projectAsync(PackageName name) {
         return memoized(pageMemo, name, () -> pages.project(name));
+    }
+
+    /**
+     * The versions of {@code name} on the indexes that "first index wins" skipped for it (those
+     * after the first index that lists it), newest first; sends requests, for error messages only.
+     */
+    public Map<IndexSource, java.util.List<dev.relock.pep440.Version>> shadowedVersions(PackageName name) {
+        return pages.shadowed(name);
+    }
+
+    /** True when there is at most one index, so no index can be skipped. */
+    public boolean shadowedVersionsUnneeded() {
+        return sources.indexes().size() < 2;
     }
 
     /** Blocking {@link #projectAsync}. */

@@ -71,6 +71,35 @@ final class PageFetcher {
     }
 
     /**
+     * The versions of {@code name} on the indexes that "first index wins" did not consult for it:
+     * those after the first index that lists it. For explaining a failed resolution; an index
+     * that fails to answer is left out.
+     */
+    Map<IndexSource, List<Version>> shadowed(PackageName name) {
+        Map<IndexSource, List<Version>> out = new java.util.LinkedHashMap<>();
+        boolean found = false;
+        for (IndexSource index : sources.indexes()) {
+            Optional<List<ListedFile>> listed;
+            try {
+                listed = page(index.url().resolve(name.value() + "/"), "index page of " + name);
+            } catch (RelockException e) {
+                continue;
+            }
+            if (listed.isEmpty()) {
+                continue;
+            }
+            if (!found) {
+                found = true;
+                continue;
+            }
+            List<Listing> files = interpret(listed.get(), name, index, false, new ArrayList<>());
+            out.put(index, files.stream().map(Listing::version).distinct().sorted(java.util.Comparator.reverseOrder())
+                    .toList());
+        }
+        return out;
+    }
+
+    /**
      * A listed file of the project, not yet a {@link DistFile}. Wheels are grouped by the version
      * field of their name and parsed in full only when their version is used; sdist names are
      * parsed now, because only the project name tells where their version starts.

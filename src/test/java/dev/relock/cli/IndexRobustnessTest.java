@@ -383,4 +383,19 @@ class IndexRobustnessTest {
         assertThat(wheels.status()).as(wheels.err()).isZero();
         assertThat(dir.resolve("wheels").resolve("lib39-1.0-py3-none-any.whl")).exists();
     }
+
+    @Test
+    void aVersionOnlyAnExtraIndexHasIsExplainedAsSkippedByFirstIndexWins() throws IOException {
+        Files.writeString(dir.resolve("requirements.in"), "beta>=2\n");
+        try (var first = dev.relock.testing.index.LocalIndexServer.start(
+                        Scenario.builder().project("beta", p -> p.release("1.0.0")).build());
+                var extra = dev.relock.testing.index.LocalIndexServer.start(
+                        Scenario.builder().project("beta", p -> p.release("1.0.0").release("2.0.0")).build())) {
+            Result result = relock("compile", "requirements.in", "--no-cache", "-i", first.simpleUrl().toString(),
+                    "--extra-index-url", extra.simpleUrl().toString());
+            assertThat(result.status()).as(result.err()).isEqualTo(3);
+            assertThat(result.err()).contains("first index wins", extra.simpleUrl() + " has beta 2.0.0",
+                    "make " + extra.simpleUrl() + " the --index-url");
+        }
+    }
 }

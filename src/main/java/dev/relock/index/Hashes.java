@@ -1,11 +1,13 @@
 package dev.relock.index;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Picks the strongest hash an index published and computes it. */
 final class Hashes {
@@ -36,6 +38,41 @@ final class Hashes {
                 .filter(published::containsKey)
                 .findFirst()
                 .map(alg -> new Expected(alg, published.get(alg)));
+    }
+
+    /** Hex digits of each algorithm relock knows. */
+    private static final Map<String, Integer> HEX_LENGTH = Map.of(
+            "sha512", 128, "sha384", 96, "sha256", 64, "sha224", 56, "sha1", 40, "md5", 32);
+
+    /**
+     * The published hashes that are well formed (hex digits, of the algorithm's length); the others
+     * are left out with a warning naming the file and the page, as pip ignores a malformed hash.
+     */
+    static Map<String, String> wellFormed(Map<String, String> published, String filename, URI pageUrl, IndexLog log) {
+        if (published.isEmpty()) {
+            return published;
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : published.entrySet()) {
+            String hex = e.getValue();
+            Integer length = HEX_LENGTH.get(e.getKey());
+            boolean ok = !hex.isEmpty() && hex.length() <= 256 && hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                    && (length == null || hex.length() == length)
+                    && e.getKey().chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
+            if (ok) {
+                out.put(e.getKey(), hex);
+            } else {
+                log.warn("ignoring a malformed " + (e.getKey().length() <= 16 && e.getKey().chars()
+                        .allMatch(c -> c < 128 && Character.isLetterOrDigit(c)) ? e.getKey() + " " : "")
+                        + "hash of " + printable(filename) + " on " + UrlRedaction.redact(pageUrl.toString()));
+            }
+        }
+        return out;
+    }
+
+    private static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 120 ? clean.substring(0, 120) + "..." : clean;
     }
 
     static MessageDigest digest(String algorithm) {

@@ -111,10 +111,18 @@ final class HttpTransport {
     private final IndexLog log;
     private final TimeLimits limits;
     private final AtomicLong requests = new AtomicLong();
+    /** Requests under way (sent, read or waiting to be retried), to tell whether a failure may come from concurrency. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final int parallelism;
 
-    /** @param client the HTTP client, asked for only when a request is sent (a warm run may send none) */
+    /**
+     * @param client the HTTP client, asked for only when a request is sent (a warm run may send none)
+     * @param parallelism the client's maximum of requests in flight (named in hints)
+     */
     HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log,
-            TimeLimits limits) {
+            TimeLimits limits, int parallelism) {
+        this.parallelism = parallelism;
         this.client = client;
         this.policy = policy;
         this.sources = sources;
@@ -134,6 +142,16 @@ final class HttpTransport {
      * @param what a short description for error messages, e.g. "index page for numpy"
      */
     <T> T execute(Request request, String what, Handler<T> handler) {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        try {
+            return attempts(request, what, handler);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private <T> T attempts(Request request, String what, Handler<T> handler) {
         URI uri = request.url().uri();
         String where = UrlRedaction.redact(uri.toString());
         Request authorized = authorize(request, uri);
@@ -173,17 +191,27 @@ final class HttpTransport {
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
-                    throw gaveUp(what, where, attempt, failure, e);
+                    throw gaveUp(what, where, attempt, failure + concurrencyHint(failure, peakInFlight.get()), e);
                 }
             } catch (IOException e) {
                 overrun(deadline, what, where);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(what);
+                }
                 failure = describe(e);
                 delay = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 if (last) {
-                    throw gaveUp(what, where, attempt, failure, e);
+                    throw gaveUp(what, where, attempt, failure + concurrencyHint(failure, peakInFlight.get()), e);
                 }
             } catch (RuntimeException e) {
                 overrun(deadline, what, where);
+                throw e;
+            } catch (Exception e) {
+                // OkHttp (Kotlin) throws InterruptedException undeclared when its worker is stopped
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw interrupted(what);
+                }
                 throw e;
             } finally {
                 deadline.disarm();
@@ -222,6 +250,19 @@ final class HttpTransport {
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /**
+     * A hint for failures that servers produce when they get more connections than they can take
+     * (resets, bodies cut short, malformed responses), when many requests were in flight.
+     */
+    private String concurrencyHint(String failure, int concurrent) {
+        boolean connectionLevel = failure.contains("connection reset") || failure.contains("truncated response body")
+                || failure.contains("malformed HTTP response") || failure.contains("connection closed");
+        if (!connectionLevel || concurrent <= 4 || parallelism <= 4) {
+            return "";
+        }
+        return "; up to " + concurrent + " requests were in flight, more than some servers take: try --concurrency 4";
     }
 
     private Request authorize(Request request, URI uri) {
@@ -275,12 +316,18 @@ final class HttpTransport {
         return ex;
     }
 
+    /** {@code text} with control and non-ASCII characters replaced, at most 120 characters. */
+    static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 120 ? clean.substring(0, 120) + "..." : clean;
+    }
+
     /** A one-line, credential-free description of an I/O failure. */
     static String describe(IOException e) {
         if (e instanceof BadBodyException) {
             return e.getMessage();
         }
-        String message = e.getMessage() == null ? "" : UrlRedaction.redact(e.getMessage());
+        String message = e.getMessage() == null ? "" : printable(UrlRedaction.redact(e.getMessage()));
         String kind;
         if (e instanceof java.net.SocketTimeoutException) {
             kind = "timed out";
@@ -292,6 +339,11 @@ final class HttpTransport {
             kind = "truncated response body (connection closed early)";
         } else if (message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
             kind = "connection reset";
+        } else if (e instanceof java.net.ProtocolException) {
+            // OkHttp quotes what it could not parse (a status line, a header): the server's bytes, never echoed
+            return "malformed HTTP response (" + (message.startsWith("Unexpected status line")
+                    ? "not an HTTP status line; a wrong Content-Length on an earlier response can cause this"
+                    : "the server's response does not follow HTTP") + ")";
         } else {
             kind = e.getClass().getSimpleName();
         }

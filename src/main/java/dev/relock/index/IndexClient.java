@@ -50,11 +50,14 @@ public final class IndexClient implements AutoCloseable {
     private final MetadataFetcher metadata;
     private final FileFetcher files;
     private final int parallelism;
+    private final IndexSources sources;
+    private volatile boolean closed;
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
 
     private IndexClient(Builder b) {
         this.parallelism = b.parallelism;
+        this.sources = b.sources;
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "relock-index-" + threadNumber.incrementAndGet());
@@ -66,10 +69,27 @@ public final class IndexClient implements AutoCloseable {
         Duration readTimeout = b.readTimeout.compareTo(limits.request()) < 0 ? b.readTimeout : limits.request();
         Duration connectTimeout = b.connectTimeout.compareTo(limits.request()) < 0 ? b.connectTimeout : limits.request();
         this.httpSettings = new HttpSettings(b.parallelism, connectTimeout, readTimeout, b.userAgent);
-        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, b.log, limits);
+        // Once the client is closed (the command failed or finished), workers still winding down
+        // report nothing: their interrupted requests would otherwise print after the real error.
+        IndexLog log = new IndexLog() {
+            @Override
+            public void debug(String message) {
+                if (!closed) {
+                    b.log.debug(message);
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                if (!closed && !Thread.currentThread().isInterrupted()) {
+                    b.log.warn(message);
+                }
+            }
+        };
+        this.transport = new HttpTransport(this::http, b.retryPolicy, b.sources, log, limits, b.parallelism);
 
         this.cpu = CpuGate.perProcessor();
-        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, b.log, b.clock, cpu);
+        ClientContext ctx = new ClientContext(transport, b.cache, b.offline, log, b.clock, cpu);
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
@@ -95,6 +115,19 @@ public final class IndexClient implements AutoCloseable {
         return memoized(pageMemo, name, () -> pages.project(name));
     }
 
+    /**
+     * The versions of {@code name} on the indexes that "first index wins" skipped for it (those
+     * after the first index that lists it), newest first; sends requests, for error messages only.
+     */
+    public Map<IndexSource, java.util.List<dev.relock.pep440.Version>> shadowedVersions(PackageName name) {
+        return pages.shadowed(name);
+    }
+
+    /** True when there is at most one index, so no index can be skipped. */
+    public boolean shadowedVersionsUnneeded() {
+        return sources.indexes().size() < 2;
+    }
+
     /** Blocking {@link #projectAsync}. */
     public ProjectPage project(PackageName name) {
         return join(projectAsync(name));
@@ -108,8 +141,7 @@ public final class IndexClient implements AutoCloseable {
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
         return memoized(metadataMemo, file.url(), () -> {
-            byte[] raw = metadata.metadata(file);
-            CoreMetadata parsed = cpu.run(() -> CoreMetadata.parse(raw, file.filename()));
+            CoreMetadata parsed = metadata.metadata(file);
             if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
                 throw sdistNeedsBuild(file, parsed);
             }
@@ -162,6 +194,7 @@ public final class IndexClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
         OkHttpClient client;
         synchronized (this) {
@@ -222,9 +255,12 @@ public final class IndexClient implements AutoCloseable {
         workers.execute(() -> {
             try {
                 created.complete(work.get());
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Everything ends in the future, never in the thread's uncaught-exception handler
+                // (which would print "Exception in thread relock-index-N" after the real error).
                 memo.remove(key, created);
-                created.completeExceptionally(e);
+                created.completeExceptionally(e instanceof InterruptedException
+                        ? new RelockException(RelockException.Kind.NETWORK, "interrupted") : e);
             }
         });
         return created;

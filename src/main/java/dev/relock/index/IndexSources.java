@@ -133,7 +133,10 @@ public final class IndexSources {
             return this;
         }
 
-        /** {@code --find-links}: an http(s) URL of an HTML page, or a local directory (path or file: URL). */
+        /**
+         * {@code --find-links}: an http(s) URL of an HTML page, a local directory (path or file: URL),
+         * or a local HTML file, as pip reads them.
+         */
         public Builder findLinks(String location) {
             String trimmed = location.strip();
             String lower = trimmed.toLowerCase(Locale.ROOT);
@@ -142,8 +145,13 @@ public final class IndexSources {
                 return this;
             }
             Path dir = lower.startsWith("file:")
-                    ? Path.of(URI.create(trimmed))
+                    ? localPath(trimmed, "--find-links")
                     : workingDirectory.resolve(trimmed);
+            if (Files.isRegularFile(dir)) {
+                // pip reads a local HTML file as a find-links page
+                findLinks.add(new IndexSource(IndexSource.Kind.FIND_LINKS_PAGE, dir.toAbsolutePath().normalize().toUri()));
+                return this;
+            }
             if (!Files.isDirectory(dir)) {
                 throw new RelockException(RelockException.Kind.BAD_INPUT,
                         "--find-links " + UrlRedaction.redact(trimmed) + ": not a directory or an http(s) URL");
@@ -193,6 +201,17 @@ public final class IndexSources {
         }
 
         private IndexSource simpleIndex(String url, String option) {
+            if (url.strip().toLowerCase(Locale.ROOT).startsWith("file:")) {
+                // a PEP 503 tree on disk (directories with index.html), as pip reads file:// indexes
+                Path root = localPath(url.strip(), option);
+                if (!Files.isDirectory(root)) {
+                    throw new RelockException(RelockException.Kind.BAD_INPUT,
+                            option + " " + UrlRedaction.redact(url) + ": not a directory");
+                }
+                URI dir = root.toAbsolutePath().normalize().toUri();
+                return new IndexSource(IndexSource.Kind.SIMPLE_INDEX,
+                        dir.toString().endsWith("/") ? dir : URI.create(dir + "/"));
+            }
             URI clean = takeCredentials(url.strip(), option);
             String scheme = Objects.requireNonNullElse(clean.getScheme(), "").toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -203,6 +222,21 @@ public final class IndexSources {
                 clean = URI.create(clean + "/");
             }
             return new IndexSource(IndexSource.Kind.SIMPLE_INDEX, clean);
+        }
+
+        /** The local path of a {@code file:} URL ({@code file:///abs}, {@code file://localhost/abs}). */
+        private static Path localPath(String url, String option) {
+            try {
+                URI uri = new URI(url);
+                if (uri.getRawAuthority() != null && !uri.getRawAuthority().equalsIgnoreCase("localhost")) {
+                    throw new RelockException(RelockException.Kind.BAD_INPUT, option + " " + UrlRedaction.redact(url)
+                            + ": a file: URL must name a local path (file:///path)");
+                }
+                return Path.of(new URI("file", null, uri.getPath(), null));
+            } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT,
+                        option + " " + UrlRedaction.redact(url) + ": not a valid file: URL");
+            }
         }
 
         /** Parses {@code url}, moving any userinfo into the credential map. */

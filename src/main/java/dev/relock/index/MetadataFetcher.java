@@ -3,6 +3,7 @@ package dev.relock.index;
 import dev.relock.cache.CacheBucket;
 import dev.relock.cache.CacheMeta;
 import dev.relock.common.RelockException;
+import dev.relock.metadata.CoreMetadata;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,53 +43,126 @@ final class MetadataFetcher {
         this.files = files;
     }
 
-    /** The METADATA (wheel) or PKG-INFO (sdist) bytes of {@code file}. */
-    byte[] metadata(DistFile file) {
+    /**
+     * The validated core metadata of {@code file}: parsed, and naming the file's own project and
+     * version. Nothing is cached before it is validated; a cached entry that does not validate is
+     * dropped and fetched again.
+     */
+    CoreMetadata metadata(DistFile file) {
         if ("file".equalsIgnoreCase(file.url().getScheme())) {
             try (LocalCopy copy = files.verifiedCopy(file)) {
-                return readLocal(copy.path(), file);
+                return validated(readLocal(copy.path(), file), file, file.filename());
             }
         }
-        String key = UrlRedaction.withoutUserinfo(file.url().toString())
-                + Hashes.choose(file.hashes()).map(e -> "#" + e).orElse("");
+        String key = cacheKey(file);
         Optional<byte[]> cached = ctx.cache().read(CacheBucket.METADATA, key).map(e -> e.body());
         if (cached.isPresent()) {
-            return cached.get();
+            Optional<CoreMetadata> valid = quietlyValidated(cached.get(), file);
+            if (valid.isPresent()) {
+                return valid.get();
+            }
+            ctx.log().debug("removing invalid cached metadata of " + file.filename());
+            ctx.cache().remove(CacheBucket.METADATA, key);
         }
         if (ctx.offline()) {
             throw new RelockException(RelockException.Kind.NETWORK,
                     "offline: the metadata of " + file.filename() + " is not in the cache");
         }
-        byte[] bytes = file.isWheel() ? wheel(file) : sdist(file);
-        ctx.cache().write(CacheBucket.METADATA, key, CacheMeta.immutable(ctx.clock().instant()), bytes);
-        return bytes;
+        Validated found = file.isWheel() ? wheel(file) : sdist(file);
+        ctx.cache().write(CacheBucket.METADATA, key, CacheMeta.immutable(ctx.clock().instant()), found.raw());
+        return found.parsed();
     }
 
-    private byte[] wheel(DistFile file) {
+    /**
+     * Metadata is a function of the file's bytes, so it is keyed by the file's published hash (and
+     * name, which the metadata is checked against); a file without a published hash by its URL.
+     */
+    static String cacheKey(DistFile file) {
+        return Hashes.choose(file.hashes())
+                .map(e -> e + "/" + file.filename())
+                .orElseGet(() -> UrlRedaction.withoutUserinfo(file.url().toString()));
+    }
+
+    /** Metadata bytes that parsed and matched their file. */
+    private record Validated(byte[] raw, CoreMetadata parsed) {}
+
+    /**
+     * Where a wheel's metadata may come from. PEP 658 metadata is trusted when it matches its own
+     * published hash (or when neither it nor the wheel has one: nothing could be checked). Bytes
+     * read with ranges are never checked against the wheel's hash, so they are used only for a
+     * wheel without a published hash; any other wheel is downloaded whole and verified.
+     */
+    private Validated wheel(DistFile file) {
+        boolean fileHashed = Hashes.choose(file.hashes()).isPresent();
         if (file.coreMetadata() instanceof CoreMetadataRef.Present present) {
-            Optional<byte[]> pep658 = pep658(file, present);
+            Optional<Validated> pep658 = pep658(file, present, fileHashed);
             if (pep658.isPresent()) {
                 return pep658.get();
             }
         }
-        Optional<byte[]> ranged = rangeRead(file);
-        if (ranged.isPresent()) {
-            return ranged.get();
+        if (!fileHashed) {
+            Optional<byte[]> ranged = rangeRead(file);
+            if (ranged.isPresent()) {
+                return new Validated(ranged.get(), validated(ranged.get(), file, file.filename()));
+            }
         }
+        return whole(file);
+    }
+
+    private Validated sdist(DistFile file) {
+        return whole(file);
+    }
+
+    /** Reads the metadata from a whole, hash-verified copy of the file. */
+    private Validated whole(DistFile file) {
         try (LocalCopy copy = files.verifiedCopy(file)) {
-            return readLocal(copy.path(), file);
+            byte[] raw = readLocal(copy.path(), file);
+            return new Validated(raw, validated(raw, file, file.filename()));
         }
     }
 
-    private byte[] sdist(DistFile file) {
-        try (LocalCopy copy = files.verifiedCopy(file)) {
-            return readLocal(copy.path(), file);
+    /**
+     * {@code raw} parsed, checked to name the file's own project and version.
+     *
+     * @throws RelockException NETWORK when the Name or Version contradicts the file name (the index
+     *     serves bad data), or the parser's error when the bytes are not core metadata
+     */
+    private CoreMetadata validated(byte[] raw, DistFile file, String source) {
+        CoreMetadata parsed = ctx.cpu().run(() -> CoreMetadata.parse(raw, file.filename()));
+        String contradiction = !parsed.name().equals(file.parsed().name())
+                ? "has Name '" + sanitize(parsed.name().value()) + "'"
+                : !parsed.version().equals(file.parsed().version())
+                        ? "has Version '" + sanitize(parsed.version().toString()) + "'" : "";
+        if (!contradiction.isEmpty()) {
+            throw new RelockException(RelockException.Kind.NETWORK, source + " from "
+                    + UrlRedaction.redact(file.url().toString()) + ": its METADATA " + contradiction
+                    + ", which contradicts the file name; the index serves bad data, refusing it");
+        }
+        return parsed;
+    }
+
+    /** Like {@link #validated} but silent: for cached bytes, which are simply fetched again. */
+    private Optional<CoreMetadata> quietlyValidated(byte[] raw, DistFile file) {
+        try {
+            return Optional.of(validated(raw, file, file.filename()));
+        } catch (RelockException e) {
+            return Optional.empty();
         }
     }
 
-    private Optional<byte[]> pep658(DistFile file, CoreMetadataRef.Present present) {
-        URI url = URI.create(file.url() + ".metadata");
+    private static String sanitize(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
+    }
+
+    private Optional<Validated> pep658(DistFile file, CoreMetadataRef.Present present, boolean fileHashed) {
+        Optional<Hashes.Expected> expected = Hashes.choose(present.hashes());
         String what = "PEP 658 metadata of " + file.filename();
+        if (expected.isEmpty() && fileHashed) {
+            ctx.log().debug(what + " has no published hash; reading the verified wheel instead");
+            return Optional.empty();
+        }
+        URI url = URI.create(file.url() + ".metadata");
         Optional<byte[]> body;
         try {
             body = ctx.transport().execute(new Request.Builder().url(url.toString()).build(), what, response -> {
@@ -102,8 +176,10 @@ final class MetadataFetcher {
             ctx.log().warn(e.getMessage() + "; reading the wheel instead");
             return Optional.empty();
         }
-        Optional<Hashes.Expected> expected = Hashes.choose(present.hashes());
-        if (body.isPresent() && expected.isPresent()) {
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        if (expected.isPresent()) {
             String actual = Hashes.hex(expected.get().newDigest().digest(body.get()));
             if (!actual.equalsIgnoreCase(expected.get().hex())) {
                 ctx.log().warn("ignoring the " + what + ": hash mismatch (index says " + expected.get() + ", got "
@@ -111,7 +187,14 @@ final class MetadataFetcher {
                 return Optional.empty();
             }
         }
-        return body;
+        try {
+            return Optional.of(new Validated(body.get(), validated(body.get(), file, "the " + what)));
+        } catch (RelockException e) {
+            ctx.log().warn("ignoring the " + what + ": " + (e.kind() == RelockException.Kind.NETWORK
+                    ? "its Name or Version contradicts the file name" : "it is not valid core metadata")
+                    + "; reading the wheel instead");
+            return Optional.empty();
+        }
     }
 
     /** The wheel's tail, or the whole wheel when the server ignored the range. */

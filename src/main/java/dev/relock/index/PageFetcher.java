@@ -71,6 +71,35 @@ final class PageFetcher {
     }
 
     /**
+     * The versions of {@code name} on the indexes that "first index wins" did not consult for it:
+     * those after the first index that lists it. For explaining a failed resolution; an index
+     * that fails to answer is left out.
+     */
+    Map<IndexSource, List<Version>> shadowed(PackageName name) {
+        Map<IndexSource, List<Version>> out = new java.util.LinkedHashMap<>();
+        boolean found = false;
+        for (IndexSource index : sources.indexes()) {
+            Optional<List<ListedFile>> listed;
+            try {
+                listed = page(index.url().resolve(name.value() + "/"), "index page of " + name);
+            } catch (RelockException e) {
+                continue;
+            }
+            if (listed.isEmpty()) {
+                continue;
+            }
+            if (!found) {
+                found = true;
+                continue;
+            }
+            List<Listing> files = interpret(listed.get(), name, index, false, new ArrayList<>());
+            out.put(index, files.stream().map(Listing::version).distinct().sorted(java.util.Comparator.reverseOrder())
+                    .toList());
+        }
+        return out;
+    }
+
+    /**
      * A listed file of the project, not yet a {@link DistFile}. Wheels are grouped by the version
      * field of their name and parsed in full only when their version is used; sdist names are
      * parsed now, because only the project name tells where their version starts.
@@ -120,8 +149,21 @@ final class PageFetcher {
             ctx.log().debug("skipping " + f.filename() + ": unusable url " + UrlRedaction.redact(f.link().toString()));
             return Optional.empty();
         }
+        if (!allowedScheme(url.get(), listing.source())) {
+            // a remote page must not make relock open local files (or speak other protocols)
+            ctx.log().warn("ignoring the link to " + f.filename() + " on " + listing.source() + ": a remote index may"
+                    + " only link http(s) URLs, not " + Optional.ofNullable(url.get().getScheme()).orElse("?") + ":");
+            return Optional.empty();
+        }
         return Optional.of(new DistFile(f.filename(), parsed.get(), url.get(), f.hashes(), f.requiresPython(),
                 f.yanked(), f.coreMetadata(), f.size(), f.uploadInstant(), listing.source()));
+    }
+
+    /** http(s) links anywhere; {@code file:} links only on pages that are themselves local. */
+    private static boolean allowedScheme(URI url, IndexSource source) {
+        String scheme = Optional.ofNullable(url.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https")
+                || scheme.equals("file") && "file".equalsIgnoreCase(source.url().getScheme());
     }
 
     /** A find-links HTML page, fetched once per client and shared by every project. */
@@ -190,6 +232,9 @@ final class PageFetcher {
      * @return empty if the server says the page does not exist (404/410)
      */
     private Optional<List<ListedFile>> page(URI url, String what) {
+        if ("file".equalsIgnoreCase(url.getScheme())) {
+            return localPage(url, what);
+        }
         String key = UrlRedaction.withoutUserinfo(url.toString());
         Optional<CachedPage> cached = ctx.cpu().run(() -> ctx.cache().read(CacheBucket.SIMPLE, key)
                 .flatMap(entry -> readCached(entry, url, key)));
@@ -205,6 +250,30 @@ final class PageFetcher {
             fetched = fetch(url, what, cached, ACCEPT_HTML_ONLY);
         }
         return fetched.files;
+    }
+
+    /**
+     * A page of a PEP 503 tree or a find-links HTML file on disk (never cached): a directory's
+     * {@code index.html}, or the file itself. Empty when there is none, like a 404.
+     */
+    private Optional<List<ListedFile>> localPage(URI url, String what) {
+        Path path = Path.of(url);
+        Path html = Files.isDirectory(path) ? path.resolve("index.html") : path;
+        if (!Files.isRegularFile(html)) {
+            return Optional.empty();
+        }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(html);
+        } catch (IOException e) {
+            throw new RelockException(RelockException.Kind.NETWORK,
+                    what + ": cannot read " + html + " (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            return Optional.of(ctx.cpu().run(() -> parse(body, Optional.of("text/html"), html.toUri())));
+        } catch (PageFormatException e) {
+            throw new RelockException(RelockException.Kind.NETWORK, what + ": " + html + " is not a readable page");
+        }
     }
 
     /** A readable cached page; {@code files} is empty for a cached "not found". */

@@ -79,7 +79,7 @@ final class SimpleHtmlPage {
         return Optional.of(new ListedFile(
                 filename,
                 ListedFile.Link.of(Links.withoutFragment(url)),
-                Links.fragmentHashes(url),
+                Hashes.wellFormed(Links.fragmentHashes(url), filename, pageUrl, log),
                 Optional.ofNullable(requiresPython).map(String::strip).filter(s -> !s.isEmpty()),
                 yanked == null ? Yanked.no() : Yanked.withReason(Optional.of(yanked)),
                 coreMetadataRef(coreMetadata),

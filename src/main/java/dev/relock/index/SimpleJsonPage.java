@@ -122,6 +122,7 @@ final class SimpleJsonPage {
         }
         CoreMetadataRef metadata = coreMetadata.isPresent() ? coreMetadata.get()
                 : legacyMetadata.orElse(CoreMetadataRef.absent());
+        hashes = Hashes.wellFormed(hashes, filename, pageUrl, log);
         return Optional.of(new ListedFile(filename, new ListedFile.Link(pageUrl, href), hashes, requiresPython,
                 yanked, metadata, size, uploadTime));
     }

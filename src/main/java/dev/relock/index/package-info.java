@@ -22,10 +22,13 @@
  *   <li>Link text is not the file name: the name is the last path segment of the URL,
  *       percent-decoded. Files whose names do not parse as the project's wheel or sdist are
  *       skipped (noted at debug level), never fatal.</li>
- *   <li>PEP 658 metadata is only trusted if it matches its published hash; on mismatch relock
- *       warns and reads the wheel instead. A range read (end of central directory, central
- *       directory, one local entry) follows, then a full hash-verified download when the server
- *       ignores {@code Range}.</li>
+ *   <li>PEP 658 metadata is only trusted if it matches its published hash (or if neither it nor
+ *       the wheel publishes one); on mismatch, junk, or a Name/Version that contradicts the file
+ *       name relock warns and reads the wheel instead. Bytes read with {@code Range} cannot be
+ *       checked against the wheel's hash, so a range read (end of central directory, central
+ *       directory, one local entry) is used only for wheels without a published hash; others are
+ *       downloaded whole and verified. Metadata is validated (parsed, Name and Version equal to the
+ *       file name's) before it is cached, keyed by the file's published hash.</li>
  *   <li>An sdist's PKG-INFO only describes its dependencies from Metadata-Version 2.2 on and when
  *       they are not {@code Dynamic} (PEP 643); otherwise the package needs a build, which relock
  *       does not do ({@link dev.relock.index.MetadataUnavailableException}).</li>

@@ -182,7 +182,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         }
         List<ProjectVersions.Entry> inRange = versions.inRange(range, Integer.MAX_VALUE);
         if (inRange.isEmpty()) {
-            return Optional.empty();
+            return skippedByFirstIndexWins(node, name.get(), range);
         }
         List<String> reasons = new ArrayList<>();
         for (ProjectVersions.Entry e : inRange.subList(0, Math.min(REASONS_SHOWN, inRange.size()))) {
@@ -194,6 +194,26 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         String more = inRange.size() > REASONS_SHOWN ? "; " + (inRange.size() - REASONS_SHOWN) + " more" : "";
         return Optional.of("no usable version of " + node + VersionRangeFormat.format(range) + " ("
                 + String.join("; ", reasons) + more + ")");
+    }
+
+    /**
+     * When a later index has a version in {@code range} that "first index wins" skipped, says so
+     * and how to change it; the first index that lists a project supplies all of its files.
+     */
+    private Optional<String> skippedByFirstIndexWins(Node node, PackageName name, Ranges<Version> range) {
+        if (client.shadowedVersionsUnneeded()) {
+            return Optional.empty();
+        }
+        for (var entry : client.shadowedVersions(name).entrySet()) {
+            Optional<Version> newest = entry.getValue().stream().filter(range::contains).findFirst();
+            if (newest.isPresent()) {
+                return Optional.of("no version of " + node + VersionRangeFormat.format(range) + " is on the first index"
+                        + " that lists " + name + "; " + entry.getKey() + " has " + name + " " + newest.get()
+                        + " but was skipped (first index wins, against dependency confusion): publish the release on"
+                        + " the first index, or make " + entry.getKey() + " the --index-url");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why a version in range was not chosen. */

@@ -26,11 +26,11 @@ class ProjectPageTest {
     private static final String JSON_PAGE = """
             {"meta": {"api-version": "1.1"}, "name": "demo", "files": [
               {"filename": "demo-2.0.tar.gz", "url": "../../files/demo-2.0.tar.gz",
-               "hashes": {"sha256": "AA"}, "upload-time": "2024-05-01T10:00:00Z"},
+               "hashes": {"sha256": "AA00000000000000000000000000000000000000000000000000000000000000"}, "upload-time": "2024-05-01T10:00:00Z"},
               {"filename": "demo-1.0-py3-none-any.whl", "url": "https://files.example.org/demo-1.0-py3-none-any.whl",
-               "hashes": {"sha256": "bb"}, "upload-time": "2023-01-01T00:00:00.000000Z"},
+               "hashes": {"sha256": "bb00000000000000000000000000000000000000000000000000000000000000"}, "upload-time": "2023-01-01T00:00:00.000000Z"},
               {"filename": "demo-1.0.0.tar.gz", "url": "https://files.example.org/demo-1.0.0.tar.gz#sha256=cc",
-               "hashes": {"sha256": "cc"}},
+               "hashes": {"sha256": "cc00000000000000000000000000000000000000000000000000000000000000"}},
               {"filename": "demo-1.5.tar.gz", "url": "http://[broken/demo-1.5.tar.gz", "hashes": {}}
             ], "versions": ["1.0", "1.5", "2.0"]}
             """;
@@ -77,7 +77,7 @@ class ProjectPageTest {
         DistFile sdist = page.filesOf(Version.parse("2.0")).get(0);
         assertThat(sdist.url()).isEqualTo(URI.create("https://index.example.org/files/demo-2.0.tar.gz"));
         assertThat(sdist.uploadTime()).contains(Instant.parse("2024-05-01T10:00:00Z"));
-        assertThat(sdist.sha256()).contains("aa");
+        assertThat(sdist.sha256()).contains("aa" + "0".repeat(62));
         assertThat(page.filesOf(Version.parse("1.0")).get(1).url())
                 .isEqualTo(URI.create("https://files.example.org/demo-1.0.0.tar.gz"));
     }

@@ -85,8 +85,10 @@ final class PythonReport implements ReportFormatter<Node, Version> {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport(origins, onlyVersion);
         String cause = formatter.cause(collapsed);
-        return "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause + "\n"
-                + DefaultReport.report(collapsed, formatter);
+        String report = DefaultReport.report(collapsed, formatter);
+        String headline = "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause;
+        // A one-step conflict's derivation says what the headline says: print it once.
+        return report.strip().equals(cause + ".") ? headline + "\n" : headline + "\n" + report;
     }
 
     @Override

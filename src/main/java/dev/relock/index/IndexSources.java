@@ -272,20 +272,13 @@ public final class IndexSources {
          * urllib) ends the userinfo at the authority's last {@code @}, so a password may contain one.
          */
         private static String escapeUserinfoAt(String url) {
-            int scheme = url.indexOf("://");
-            if (scheme < 0) {
+            java.util.OptionalInt last = Userinfo.end(url);
+            int start = Userinfo.authorityStart(url);
+            if (last.isEmpty() || url.lastIndexOf('@', last.getAsInt() - 1) < start) {
                 return url;
             }
-            int start = scheme + 3;
-            int end = start;
-            while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-                end++;
-            }
-            int last = url.lastIndexOf('@', end - 1);
-            if (last <= start || url.lastIndexOf('@', last - 1) < start) {
-                return url;
-            }
-            return url.substring(0, start) + url.substring(start, last).replace("@", "%40") + url.substring(last);
+            return url.substring(0, start) + url.substring(start, last.getAsInt()).replace("@", "%40")
+                    + url.substring(last.getAsInt());
         }
 
         private static String decode(String s) {

@@ -1,9 +1,9 @@
 package dev.relock.lock;
 
 import dev.relock.index.IndexSources;
+import dev.relock.index.Userinfo;
 import dev.relock.reqtxt.LockfileOptions;
 import dev.relock.reqtxt.PipOptions;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -94,17 +94,6 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
      * come from the environment or netrc.
      */
     public static String withoutCredentials(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return url;
-        }
-        int start = scheme + 3;
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        // the userinfo ends at the authority's last '@', as in pip: a password may contain '@'
-        int at = url.lastIndexOf('@', end - 1);
-        return at < start ? url : url.substring(0, start) + url.substring(at + 1);
+        return Userinfo.strip(url);
     }
 }

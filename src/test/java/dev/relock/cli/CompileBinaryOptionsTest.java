@@ -29,7 +29,6 @@ class CompileBinaryOptionsTest {
             .project("old-sdist", p -> p.release("1.0", r -> r.wheel().sdist("2.1")))
             .build();
 
-    record Result(int status, String out, String err) {}
 
     static LocalIndexServer server;
 
@@ -54,11 +53,7 @@ class CompileBinaryOptionsTest {
         List<String> all = new ArrayList<>(List.of("compile"));
         all.addAll(List.of(args));
         all.addAll(List.of("-i", server.simpleUrl().toString(), "--no-cache"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(all.toArray(String[]::new),
-                new RunContext(Map.of(), dir, new PrintWriter(out, true), new PrintWriter(err, true), false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, Map.of(), all.toArray(String[]::new));
     }
 
     void write(String name, String text) throws IOException {

@@ -64,7 +64,6 @@ class CompileCommandTest {
             zope.interface
             """;
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;
@@ -82,10 +81,7 @@ class CompileCommandTest {
     }
 
     Result relock(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(env, dir, new PrintWriter(out, true), new PrintWriter(err, true), false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, env, args);
     }
 
     /** {@code relock compile ARGS -i SERVER --no-cache}. */

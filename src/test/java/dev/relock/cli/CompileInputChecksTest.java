@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * provide is warned of as pip does, a directory or a missing file is named before anything else.
  */
 class CompileInputChecksTest {
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;
@@ -39,11 +38,7 @@ class CompileInputChecksTest {
     }
 
     Result relock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(Map.of(), dir, new PrintWriter(out, true), new PrintWriter(err, true),
-                false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, Map.of(), args);
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An unresolvable compile names the input lines (file:line) and the specifiers that conflict. */
 class ConflictExplanationTest {
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;

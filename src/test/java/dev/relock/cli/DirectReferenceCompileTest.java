@@ -47,7 +47,6 @@ class DirectReferenceCompileTest {
                 .build();
     }
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;
@@ -71,11 +70,7 @@ class DirectReferenceCompileTest {
     }
 
     Result relock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(Map.of(), dir, new PrintWriter(out, true),
-                new PrintWriter(err, true), false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, Map.of(), args);
     }
 
     void write(String name, String text) throws IOException {

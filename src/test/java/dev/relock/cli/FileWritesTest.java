@@ -36,7 +36,6 @@ class FileWritesTest {
     /** A process id no system hands out (above Linux's pid_max): its owner is certainly gone. */
     static final String DEAD_PID = "999999999";
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;
@@ -60,11 +59,7 @@ class FileWritesTest {
     }
 
     Result relock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(Map.of(), dir, new PrintWriter(out, true),
-                new PrintWriter(err, true), false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, Map.of(), args);
     }
 
     Result compile(String... args) {

@@ -33,11 +33,6 @@ class HostileInputTest {
     /** Shaped like /proc/self/environ: NUL-separated, and path-like so pip would take a line as a path. */
     static final String ENVIRON = "GITHUB_TOKEN=ghp/" + CANARY + "\0HOME=/root\0OTHER=x\0";
 
-    record Result(int status, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
     @TempDir Path dir;
     LocalIndexServer server;

@@ -26,7 +26,6 @@ class IndexRobustnessTest {
     static final String BETA = "beta-2.0.0-py3-none-any.whl";
     static final String EVIL = "evil-6.6.6-py3-none-any.whl";
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     HandMadeIndex index;
@@ -53,11 +52,7 @@ class IndexRobustnessTest {
     }
 
     Result relock(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(Map.of(), dir, new PrintWriter(out, true),
-                new PrintWriter(err, true), false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, Map.of(), args);
     }
 
     Result compile(String... extra) {

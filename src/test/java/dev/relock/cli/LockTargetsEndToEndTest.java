@@ -45,7 +45,6 @@ class LockTargetsEndToEndTest {
                 .build();
     }
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;

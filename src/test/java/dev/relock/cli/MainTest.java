@@ -9,7 +9,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class MainTest {
-    record Result(int status, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();

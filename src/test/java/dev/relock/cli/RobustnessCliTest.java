@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RobustnessCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     LocalIndexServer server;

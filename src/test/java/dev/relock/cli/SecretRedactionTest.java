@@ -26,11 +26,6 @@ class SecretRedactionTest {
     /** Contains both '@' and ':', unencoded, as people paste them into URLs. */
     static final String PASSWORD = "ss@IDXPASSWORD77:x";
 
-    record Result(int status, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
     @TempDir Path dir;
     LocalIndexServer server;
@@ -51,11 +46,7 @@ class SecretRedactionTest {
     }
 
     Result relock(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(env, dir, new PrintWriter(out, true), new PrintWriter(err, true),
-                false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(dir, env, args);
     }
 
     String urlWith(String password) {
@@ -119,10 +110,6 @@ class SecretRedactionTest {
     }
 
     static Result relockIn(Path cwd, Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(env, cwd, new PrintWriter(out, true), new PrintWriter(err, true),
-                false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(cwd, env, args);
     }
 }

@@ -46,7 +46,6 @@ class UpdateCommandTest {
     static final String BASE_IN = "attrs\nidna\n";
     static final String DEV_IN = "-c requirements.txt\nattrs\npluggy\n";
 
-    record Result(int status, String out, String err) {}
 
     @TempDir Path dir;
     @TempDir Path scratch;
@@ -118,11 +117,7 @@ class UpdateCommandTest {
     }
 
     static Result relock(Path cwd, Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new RunContext(env, cwd, new PrintWriter(out, true), new PrintWriter(err, true),
-                false));
-        return new Result(status, out.toString(), err.toString());
+        return Result.run(cwd, env, args);
     }
 
     static void write(Path root, String name, String text) throws IOException {

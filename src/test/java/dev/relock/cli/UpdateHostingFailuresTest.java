@@ -2,7 +2,6 @@ package dev.relock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relock.cli.UpdateCommandTest.Result;
 import dev.relock.testing.github.FakeGitHub;
 import dev.relock.testing.github.FakeRepository;
 import dev.relock.testing.index.LocalIndexServer;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,10 +105,36 @@ public final class Verifier {
             }
             pins += lock.pins().size();
         }
-        List<Finding> sorted = new ArrayList<>(findings);
+        List<Finding> sorted = new ArrayList<>(findings.stream().map(f -> unexpanded(f, request.environment())).toList());
         sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
         return new VerifyReport(request.lockfiles().stream().map(VerifyRequest.Lockfile::file).toList(),
                 request.checks().stream().map(Check::name).toList(), sorted, List.copyOf(notes), pins);
+    }
+
+    /**
+     * {@code finding} with the values of environment variables that a requirements file's
+     * {@code ${NAME}} was expanded to written back as {@code ${NAME}}: a finding quotes a line, and
+     * annotations and job summaries are public, so a token in a URL must not reach them. Values
+     * shorter than 8 characters are left alone (they could be ordinary words).
+     */
+    static Finding unexpanded(Finding finding, Map<String, String> environment) {
+        String expected = finding.expected();
+        String found = finding.found();
+        String message = finding.message();
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            String value = e.getValue();
+            if (value == null || value.length() < 8 || !e.getKey().matches("[A-Z0-9_]+")) {
+                continue;
+            }
+            String written = "${" + e.getKey() + "}";
+            expected = expected.replace(value, written);
+            found = found.replace(value, written);
+            message = message.replace(value, written);
+        }
+        return expected.equals(finding.expected()) && found.equals(finding.found()) && message.equals(finding.message())
+                ? finding
+                : new Finding(finding.check(), finding.severity(), finding.file(), finding.line(), finding.pkg(),
+                        expected, found, message);
     }
 
     /**

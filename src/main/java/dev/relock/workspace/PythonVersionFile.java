@@ -1,9 +1,8 @@
 package dev.relock.workspace;
 
 import dev.relock.common.RelockException;
+import dev.relock.reqtxt.InputFile;
 import dev.relock.tags.PythonVersion;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +43,13 @@ public final class PythonVersionFile {
     public static PythonPin read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
+            // The same checks as for requirements files: no /proc, devices, FIFOs, NUL bytes or huge files.
+            byte[] bytes = InputFile.read(file);
+            lines = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
+        } catch (InputFile.Refused e) {
+            throw new WorkspaceException(file + ": " + e.getMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new WorkspaceException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new WorkspaceException(file + ": cannot read: " + e.getMessage());
         }
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);

@@ -304,4 +304,19 @@ class HostileInputTest {
                         + " (Nul character not allowed)");
         assertThat(r.all()).doesNotContain("Exception", "\0");
     }
+
+    @Test
+    void aTokenExpandedIntoAQuotedLineIsWrittenBackAsItsVariable() throws IOException {
+        Files.writeString(dir.resolve("requirements.txt"),
+                "pkg @ https://user:${INDEX_TOKEN}@example.invalid/pkg-1.0-py3-none-any.whl\n");
+        Path summary = dir.resolve("summary.md");
+
+        Result r = Result.run(dir, Map.of("INDEX_TOKEN", "tok-" + CANARY, "GITHUB_ACTIONS", "true",
+                "GITHUB_STEP_SUMMARY", summary.toString()), "verify", "requirements.txt", "--offline", "--format",
+                "github");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.all()).contains("${INDEX_TOKEN}").doesNotContain(CANARY);
+        assertThat(Files.readString(summary)).doesNotContain(CANARY);
+    }
 }

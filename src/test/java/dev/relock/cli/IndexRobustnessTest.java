@@ -2,6 +2,7 @@ package dev.relock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relock.testing.index.LocalIndexServer;
 import dev.relock.testing.index.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -157,24 +158,7 @@ class IndexRobustnessTest {
 
     /** A PEP 503 tree on disk: {@code simple/<project>/index.html} linking {@code ../../files/...}. */
     static Path exportTree(Scenario scenario, Path root) throws IOException {
-        List<Path> files = dev.relock.testing.index.LocalIndexServer.exportFindLinks(scenario, root.resolve("files"));
-        Map<String, StringBuilder> pages = new java.util.TreeMap<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
-            if (name.equals("index.html")) {
-                continue;
-            }
-            String project = dev.relock.name.PackageName.of(name.substring(0, name.indexOf('-'))).toString();
-            pages.computeIfAbsent(project, p -> new StringBuilder("<!DOCTYPE html><html><body>\n"))
-                    .append("<a href=\"../../files/").append(name).append("#sha256=")
-                    .append(dev.relock.common.Sha256.ofFile(f)).append("\">").append(name).append("</a>\n");
-        }
-        for (var page : pages.entrySet()) {
-            Path html = root.resolve("simple").resolve(page.getKey()).resolve("index.html");
-            Files.createDirectories(html.getParent());
-            Files.writeString(html, page.getValue() + "</body></html>\n");
-        }
-        return root.resolve("simple");
+        return LocalIndexServer.exportSimpleTree(scenario, root);
     }
 
     static Scenario world() {
@@ -334,7 +318,8 @@ class IndexRobustnessTest {
     void connectionFailuresWithManyRequestsInFlightSuggestALowerConcurrency() throws IOException {
         Scenario.Builder world = Scenario.builder();
         StringBuilder in = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
+        // More than 4 in flight at the default concurrency; few enough that the retries stay short.
+        for (int i = 0; i < 10; i++) {
             world.project("lib" + i, p -> p.release("1.0"));
             in.append("lib").append(i).append('\n');
         }

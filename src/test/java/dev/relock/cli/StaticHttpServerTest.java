@@ -3,7 +3,6 @@ package dev.relock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.relock.name.PackageName;
 import dev.relock.testing.index.LocalIndexServer;
 import dev.relock.testing.index.Scenario;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,22 +41,9 @@ class StaticHttpServerTest {
         }
         Scenario scenario = world.build();
         Path root = dir.resolve("mirror");
-        List<Path> files = LocalIndexServer.exportFindLinks(scenario, root.resolve("files"));
-        Map<String, StringBuilder> pages = new TreeMap<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
-            if (name.equals("index.html")) {
-                continue;
-            }
-            String project = PackageName.of(name.substring(0, name.indexOf('-'))).toString();
-            pages.computeIfAbsent(project, p -> new StringBuilder("<!DOCTYPE html><html><body>\n"))
-                    .append("<a href=\"../../files/").append(name).append("#sha256=")
-                    .append(dev.relock.common.Sha256.ofFile(f)).append("\">").append(name).append("</a>\n");
-        }
-        for (var page : pages.entrySet()) {
-            Path html = root.resolve("simple").resolve(page.getKey()).resolve("index.html");
-            Files.createDirectories(html.getParent());
-            Files.writeString(html, page.getValue() + "</body></html>\n");
+        List<String> projects;
+        try (var listing = Files.list(LocalIndexServer.exportSimpleTree(scenario, root))) {
+            projects = listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -68,7 +53,7 @@ class StaticHttpServerTest {
                 .start();
         waitForPort();
         Files.writeString(dir.resolve(".python-version"), "3.11.7\n");
-        Files.writeString(dir.resolve("requirements.in"), String.join("\n", pages.keySet()) + "\n");
+        Files.writeString(dir.resolve("requirements.in"), String.join("\n", projects) + "\n");
     }
 
     @AfterEach

@@ -296,6 +296,34 @@ public final class LocalIndexServer implements AutoCloseable {
         return written;
     }
 
+    /**
+     * Writes the scenario as a static PEP 503 tree, as a plain web server or bucket would serve it:
+     * {@code ROOT/files/<file>} and {@code ROOT/simple/<project>/index.html} linking
+     * {@code ../../files/<file>#sha256=...}. No PEP 658 metadata, no upload times.
+     *
+     * @return {@code ROOT/simple}
+     */
+    public static Path exportSimpleTree(Scenario scenario, Path root) throws IOException {
+        List<Path> files = exportFindLinks(scenario, root.resolve("files"));
+        java.util.Map<String, StringBuilder> pages = new java.util.TreeMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.equals("index.html")) {
+                continue;
+            }
+            String project = dev.relock.name.PackageName.of(name.substring(0, name.indexOf('-'))).toString();
+            pages.computeIfAbsent(project, p -> new StringBuilder("<!DOCTYPE html><html><body>\n"))
+                    .append("<a href=\"../../files/").append(name).append("#sha256=")
+                    .append(dev.relock.common.Sha256.ofFile(f)).append("\">").append(name).append("</a>\n");
+        }
+        for (var page : pages.entrySet()) {
+            Path html = root.resolve("simple").resolve(page.getKey()).resolve("index.html");
+            Files.createDirectories(html.getParent());
+            Files.writeString(html, page.getValue() + "</body></html>\n");
+        }
+        return root.resolve("simple");
+    }
+
     @Override
     public void close() {
         http.stop(0);

@@ -18,10 +18,12 @@ COPY pom.xml ./
 COPY src ./src
 RUN mvn -B -ntp -q -DskipTests package
 # The runtime's modules come from the jar itself, so a new dependency cannot silently break it.
+# Debian's JDK carries separate debug information (*.debuginfo, most of a gigabyte): not shipped.
 RUN mods="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/relock.jar),jdk.zipfs" \
  && echo "jlink modules: $mods" \
  && jlink --add-modules "$mods" --strip-java-debug-attributes --no-man-pages --no-header-files \
           --compress=zip-6 --output /opt/jre \
+ && find /opt/jre -name '*.debuginfo' -delete \
  && rm -f /opt/jre/lib/security/cacerts \
  && cp -L /etc/ssl/certs/java/cacerts /opt/jre/lib/security/cacerts
 # The ahead-of-time cache (JDK 25, JEP 483/514/515): a training run of a real, offline compile,

@@ -80,9 +80,13 @@ public final class IndexOptions {
      * guessed wrong builds it on its first request instead.
      */
     public void prepareNetwork(RunContext ctx) {
-        if (!offline && !cache(ctx).mayHold(CacheBucket.SIMPLE)) {
+        if (expectsNetwork(ctx)) {
             IndexClient.prepareNetwork();
         }
+    }
+
+    private boolean expectsNetwork(RunContext ctx) {
+        return !offline && !cache(ctx).mayHold(CacheBucket.SIMPLE);
     }
 
     /** A client for {@code sources} with these options' cache, offline mode and concurrency. */
@@ -90,6 +94,7 @@ public final class IndexOptions {
         return IndexClient.builder(sources)
                 .cache(cache(ctx))
                 .offline(offline)
+                .expectsNetwork(expectsNetwork(ctx))
                 .parallelism(Math.max(1, concurrency))
                 .timeLimits(TimeLimits.of(seconds(requestTimeout, "--request-timeout"),
                         seconds(runTimeout, "--run-timeout"), started))

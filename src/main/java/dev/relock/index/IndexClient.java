@@ -98,7 +98,7 @@ public final class IndexClient implements AutoCloseable {
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
-        if (!b.offline && speaksTls(b.sources)) {
+        if (b.expectsNetwork && !b.offline && speaksTls(b.sources)) {
             // an https:// index will be asked first thing: its TLS set-up overlaps the run's own
             HttpClients.prepareInBackground(true);
         }
@@ -113,7 +113,7 @@ public final class IndexClient implements AutoCloseable {
      * Starts building the HTTP machinery (OkHttp's classes and a plain-HTTP client) on a background
      * thread. A command that will probably use the network calls this first thing, so the work
      * overlaps its own single-threaded start-up instead of delaying the first request; the TLS
-     * part waits for a client whose sources speak https:// (see the constructor). Optional:
+     * part waits for a client whose sources speak https:// ({@link Builder#expectsNetwork}). Optional:
      * without it, the first request builds the same thing.
      */
     public static void prepareNetwork() {
@@ -345,6 +345,7 @@ public final class IndexClient implements AutoCloseable {
         private IndexLog log = IndexLog.silent();
         private Clock clock = Clock.systemUTC();
         private String userAgent = "relock";
+        private boolean expectsNetwork;
 
         private Builder(IndexSources sources) {
             this.sources = Objects.requireNonNull(sources, "sources");
@@ -353,6 +354,15 @@ public final class IndexClient implements AutoCloseable {
         /** The cache to use (default: {@link Cache#disabled()}). */
         public Builder cache(Cache cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * The run will probably send requests (nothing cached to answer from): an https:// source's
+         * TLS set-up then starts on a background thread as the client is built (default: no).
+         */
+        public Builder expectsNetwork(boolean expectsNetwork) {
+            this.expectsNetwork = expectsNetwork;
             return this;
         }
 

@@ -107,7 +107,8 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
                     ctx.env(),
                     index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
                             ctx, sources, IndexLog.silent())),
-                    strict);
+                    strict,
+                    ctx.clock());
             VerifyReport report;
             try (Progress progress = Progress.of(ctx, root.global())) {
                 report = Verifier.verify(request, progress::status);

@@ -4,6 +4,7 @@ import dev.relock.index.IndexClient;
 import dev.relock.index.IndexSources;
 import dev.relock.lock.LockOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param environment variables for {@code ${VAR}} in requirements files
  * @param index opens index clients; empty: no index at all (offline)
  * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
+ * @param clock "now" for a recorded cooldown ({@code --exclude-newer 7d}) when re-resolving
  */
 public record VerifyRequest(
         List<Lockfile> lockfiles,
@@ -30,7 +32,15 @@ public record VerifyRequest(
         Path projectRoot,
         Map<String, String> environment,
         Optional<IndexAccess> index,
-        boolean strict) {
+        boolean strict,
+        Clock clock) {
+
+    /** A request on the system clock. */
+    public VerifyRequest(List<Lockfile> lockfiles, List<Check> checks, List<LockOption.Given> given,
+            Optional<Path> pythonVersionFile, Path projectRoot, Map<String, String> environment,
+            Optional<IndexAccess> index, boolean strict) {
+        this(lockfiles, checks, given, pythonVersionFile, projectRoot, environment, index, strict, Clock.systemUTC());
+    }
 
     /**
      * A lockfile to verify.
@@ -59,5 +69,6 @@ public record VerifyRequest(
         Objects.requireNonNull(projectRoot, "projectRoot");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(clock, "clock");
     }
 }

@@ -53,7 +53,7 @@ public final class HashMatchCheck implements Check {
     @Override
     public String description() {
         return "every --hash is a file the index (or --wheelhouse) has for exactly that version; flags yanked"
-                + " versions and versions the index does not list";
+                + " versions (a warning when the .in pins one exactly) and versions the index does not list";
     }
 
     @Override

@@ -131,6 +131,16 @@ class CooldownTest {
     }
 
     @Test
+    void aCooldownInToolRelockAppliesAndIsRecordedLikeTheOption() throws IOException {
+        Files.writeString(dir.resolve("pyproject.toml"), "[tool.relock]\nexclude-newer = \"1 week\"\n");
+
+        Result r = compile(NOW);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(lock()).contains("fresh==1.0 \\").contains("--exclude-newer=P7D");
+    }
+
+    @Test
     void aBadDurationIsAOneLineErrorWithExitCode2() {
         Result r = compile(NOW, "--exclude-newer", "7 fortnights");
 

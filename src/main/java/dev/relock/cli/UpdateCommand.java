@@ -60,7 +60,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
 
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
-    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX,
+            LockOption.Group.CUTOFF);
 
     @Override
     public LockOptionBinding lockOptions() {
@@ -184,7 +185,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         try (Progress progress = Progress.of(ctx, global);
                 IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home)), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
-                    p -> progress.status(p.toString()), ctx.env());
+                    p -> progress.status(p.toString()), ctx.env(), ctx.clock());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)));
             UpdatePlan plan = updater.plan(req);

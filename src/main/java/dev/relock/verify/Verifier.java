@@ -180,7 +180,8 @@ public final class Verifier {
             Set<String> notes) {
         VerifyRequest.IndexAccess access = request.index().orElseThrow();
         try {
-            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment()).recompile(
+            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment(), request.clock())
+                    .recompile(
                     CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(), lockfile.source(),
                             request.given(), false, List.of()), FileOverlay.none()).result();
             return Optional.of(new ReResolution(Optional.of(result.resolution()), ""));

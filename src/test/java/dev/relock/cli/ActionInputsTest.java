@@ -77,6 +77,15 @@ class ActionInputsTest {
     }
 
     @Test
+    void cooldownIsExcludeNewerForCompileAndUpdateAndVerifyReadsTheHeader() {
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "update", "cooldown", "7d"))))
+                .containsExactly("update", "--exclude-newer", "7d");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "compile", "cooldown", "7 days", "args", "-q"))))
+                .containsExactly("compile", "--exclude-newer", "7 days", "-q");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "verify", "cooldown", "7d")))).containsExactly("verify");
+    }
+
+    @Test
     void badInputsAreOneLineErrors() {
         assertThatThrownBy(() -> ActionInputs.arguments(ctx(Map.of("command", "deploy"))))
                 .hasMessage("input 'command' must be update, verify or compile, not 'deploy'");

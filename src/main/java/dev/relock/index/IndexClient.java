@@ -54,6 +54,7 @@ public final class IndexClient implements AutoCloseable {
     private volatile boolean closed;
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
+    private final java.util.Optional<SdistBuilder> builder;
 
     private IndexClient(Builder b) {
         this.parallelism = b.parallelism;
@@ -93,6 +94,7 @@ public final class IndexClient implements AutoCloseable {
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
+        this.builder = b.builder.map(factory -> factory.apply(this));
     }
 
     /**
@@ -136,14 +138,27 @@ public final class IndexClient implements AutoCloseable {
     /**
      * The core metadata of {@code file}, fetched in the background: PEP 658 first, then a range
      * read of the wheel, then a full download. Prefer a wheel ({@link ProjectPage#metadataSource}):
-     * an sdist's PKG-INFO is used only when it is static (Metadata-Version 2.2+, dependencies not
-     * Dynamic), otherwise this fails with {@link MetadataUnavailableException}.
+     * an sdist's PKG-INFO is used when it is static (Metadata-Version 2.2+, dependencies not
+     * Dynamic); otherwise the client's {@link SdistBuilder} builds it (the result is cached by the
+     * sdist's sha256), and without one this fails with {@link MetadataUnavailableException}.
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
+        return metadataAsync(file, java.util.Optional.empty());
+    }
+
+    /**
+     * {@link #metadataAsync(DistFile)} for a lock targeting {@code targetPython}: a build warns when
+     * the Python it runs is another version.
+     */
+    public CompletableFuture<CoreMetadata> metadataAsync(DistFile file,
+            java.util.Optional<dev.relock.tags.PythonVersion> targetPython) {
         return memoized(metadataMemo, file.url(), () -> {
             CoreMetadata parsed = metadata.metadata(file);
             if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
-                throw sdistNeedsBuild(file, parsed);
+                if (builder.isEmpty()) {
+                    throw sdistNeedsBuild(file, parsed);
+                }
+                return metadata.built(file, builder.get(), targetPython);
             }
             return parsed;
         });
@@ -158,7 +173,7 @@ public final class IndexClient implements AutoCloseable {
                 ? "its PKG-INFO marks its dependencies as Dynamic"
                 : "its PKG-INFO has Metadata-Version " + parsed.metadataVersion() + " (older than 2.2)";
         return new MetadataUnavailableException(file.filename() + ": " + why + ", so the package needs a build to"
-                + " learn its dependencies, which relock does not do; use a release that has a wheel");
+                + " learn its dependencies, and building is off (--no-build); use a release that has a wheel");
     }
 
     /** Blocking {@link #metadataAsync}. */
@@ -293,6 +308,8 @@ public final class IndexClient implements AutoCloseable {
         private IndexLog log = IndexLog.silent();
         private Clock clock = Clock.systemUTC();
         private String userAgent = "relock";
+        private java.util.Optional<java.util.function.Function<IndexClient, SdistBuilder>> builder =
+                java.util.Optional.empty();
 
         private Builder(IndexSources sources) {
             this.sources = Objects.requireNonNull(sources, "sources");
@@ -361,6 +378,16 @@ public final class IndexClient implements AutoCloseable {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /**
+         * Builds sdists whose metadata is not static with the builder {@code factory} makes for the
+         * new client (it may use the client, e.g. to fetch build requirements). Default: no
+         * builder; such sdists fail with {@link MetadataUnavailableException}.
+         */
+        public Builder sdistBuilder(java.util.function.Function<IndexClient, SdistBuilder> factory) {
+            this.builder = java.util.Optional.of(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

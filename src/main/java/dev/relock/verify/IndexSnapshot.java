@@ -96,7 +96,7 @@ public final class IndexSnapshot {
             return CompletableFuture.completedFuture(
                     new MetadataOutcome(Optional.empty(), page.name() + " " + version + " has no files on the index"));
         }
-        return client.metadataAsync(source.get())
+        return client.metadataAsync(source.get(), Optional.of(target.python()))
                 .thenApply(m -> new MetadataOutcome(Optional.of(m), ""))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

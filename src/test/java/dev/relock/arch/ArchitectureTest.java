@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps dependencies pointing one way:
- * cli → update/verify/compile/wheelhouse → resolve → solver/index → standards → common.
+ * cli → update/verify/compile/wheelhouse → resolve → build (sdist builds) → solver/index → standards → common.
  *
  * <p>Standards packages (one per PEP or file format) and the solver know nothing of the network,
  * JSON, GitHub or git; the solver knows nothing of Python.
@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("workspace").definedBy("dev.relock.workspace..")
                 .layer("cache").definedBy("dev.relock.cache..")
                 .layer("index").definedBy("dev.relock.index..")
+                .layer("build").definedBy("dev.relock.build..")
                 .layer("solver").definedBy("dev.relock.solver..")
                 .layer("resolve").definedBy("dev.relock.resolve..")
                 .layer("pipelines").definedBy(
@@ -89,10 +90,11 @@ class ArchitectureTest {
                 .whereLayer("resolve").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("workspace").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
-                .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
+                .whereLayer("build").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("build", "resolve", "pipelines", "update", "cli")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "build", "resolve", "pipelines", "update", "cli")
                 .whereLayer("standards").mayOnlyBeAccessedByLayers(
-                        "standards", "workspace", "solver", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                        "standards", "workspace", "solver", "index", "build", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

@@ -55,6 +55,9 @@ public final class IndexClient implements AutoCloseable {
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
     private final java.util.Optional<SdistBuilder> builder;
+    private final Map<URI, CompletableFuture<CoreMetadata>> builtMemo = new ConcurrentHashMap<>();
+    /** Runs sdist builds, one at a time. */
+    private final ExecutorService builds;
 
     private IndexClient(Builder b) {
         this.parallelism = b.parallelism;
@@ -94,6 +97,11 @@ public final class IndexClient implements AutoCloseable {
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
+        this.builds = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "relock-build");
+            t.setDaemon(true);
+            return t;
+        });
         this.builder = b.builder.map(factory -> factory.apply(this));
     }
 
@@ -114,7 +122,7 @@ public final class IndexClient implements AutoCloseable {
 
     /** All files of {@code name} (first index that knows it, plus find-links), fetched in the background. */
     public CompletableFuture<ProjectPage> projectAsync(PackageName name) {
-        return memoized(pageMemo, name, () -> pages.project(name));
+        return memoized(pageMemo, name, workers, () -> pages.project(name));
     }
 
     /**
@@ -152,15 +160,17 @@ public final class IndexClient implements AutoCloseable {
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file,
             java.util.Optional<dev.relock.tags.PythonVersion> targetPython) {
-        return memoized(metadataMemo, file.url(), () -> {
-            CoreMetadata parsed = metadata.metadata(file);
-            if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
-                if (builder.isEmpty()) {
-                    throw sdistNeedsBuild(file, parsed);
-                }
-                return metadata.built(file, builder.get(), targetPython);
+        return memoized(metadataMemo, file.url(), workers, () -> metadata.metadata(file)).thenCompose(parsed -> {
+            if (file.isWheel() || parsed.dependenciesAreStatic()) {
+                return CompletableFuture.completedFuture(parsed);
             }
-            return parsed;
+            if (builder.isEmpty()) {
+                return CompletableFuture.failedFuture(sdistNeedsBuild(file, parsed));
+            }
+            // Builds run on their own thread: a build resolves its build requirements through this
+            // client, whose workers must stay free to answer it.
+            return memoized(builtMemo, file.url(), builds,
+                    () -> metadata.built(file, builder.get(), targetPython));
         });
     }
 
@@ -211,6 +221,7 @@ public final class IndexClient implements AutoCloseable {
     public void close() {
         closed = true;
         workers.shutdownNow();
+        builds.shutdownNow();
         OkHttpClient client;
         synchronized (this) {
             client = http;
@@ -257,7 +268,8 @@ public final class IndexClient implements AutoCloseable {
                 .build();
     }
 
-    private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> work) {
+    private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, ExecutorService executor,
+            Supplier<V> work) {
         CompletableFuture<V> existing = memo.get(key);
         if (existing != null) {
             return existing;
@@ -267,7 +279,7 @@ public final class IndexClient implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        workers.execute(() -> {
+        executor.execute(() -> {
             try {
                 created.complete(work.get());
             } catch (Throwable e) {

@@ -46,6 +46,7 @@ final class SafeExtraction {
         } else {
             throw new UnsafeArchiveException("unsupported archive format (relock builds .tar.gz and .zip sdists)");
         }
+        checkLinks(root);
         try (var children = Files.list(root)) {
             var all = children.toList();
             return all.size() == 1 && Files.isDirectory(all.get(0)) ? all.get(0) : root;
@@ -70,6 +71,10 @@ final class SafeExtraction {
                     Files.createSymbolicLink(target, link);
                 } else if (entry.isLink()) {
                     Path source = inside(root, entry.getLinkName());
+                    if (!Files.isRegularFile(source) || !source.toRealPath().startsWith(root)) {
+                        throw new UnsafeArchiveException("the hard link " + entry.getName() + " does not name an"
+                                + " earlier file of the sdist (" + entry.getLinkName() + ")");
+                    }
                     Files.createDirectories(target.getParent());
                     Files.copy(source, target);
                 } else if (entry.isFile()) {
@@ -94,6 +99,25 @@ final class SafeExtraction {
                 } else {
                     try (InputStream in = zip.getInputStream(entry)) {
                         write(root, target, in);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every symbolic link, followed through any chain of links, must end inside {@code root}: each
+     * link was checked alone when it was made, but a link through another one ({@code a -> ..},
+     * {@code b -> a/..}) can still leave.
+     */
+    private static void checkLinks(Path root) throws IOException {
+        try (var all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    Path real = Files.exists(p) ? p.toRealPath()
+                            : p.getParent().toRealPath().resolve(Files.readSymbolicLink(p)).normalize();
+                    if (!real.startsWith(root)) {
+                        throw new UnsafeArchiveException("the link " + root.relativize(p) + " points outside the sdist");
                     }
                 }
             }

@@ -118,6 +118,16 @@ class SdistBuildCompileTest {
             assertThat(Files.readString(dir.resolve("requirements.txt"))).isEqualTo(lock);
             assertThat(Files.readAllLines(marker)).as("the offline recompile built nothing").hasSize(1);
 
+            String[] verify = {"verify", "--check", "fresh", "--cache-dir", dir.resolve("cache").toString(),
+                "requirements.txt"};
+            Result fresh = Result.run(dir, ENV, verify);
+            Result freshNoBuild = Result.run(dir, ENV, concat(verify, "--no-build"));
+
+            assertThat(fresh.status()).as(fresh.all()).isZero();
+            assertThat(fresh.all()).doesNotContain("cannot check the dependencies");
+            assertThat(Files.readAllLines(marker)).as("verify used the cached build").hasSize(1);
+            assertThat(freshNoBuild.all()).contains("cannot check the dependencies of foo==1.0");
+
             assumeTrue(PythonTool.pipAvailable(), "python3 -m pip is not available");
             PythonTool.Result pip = PythonTool.run(dir, List.of("python3", "-m", "pip", "download", "--isolated",
                     "--no-input", "--disable-pip-version-check", "--no-cache-dir", "--retries", "0",

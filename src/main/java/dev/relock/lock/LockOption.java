@@ -176,8 +176,8 @@ public enum LockOption {
             b -> b.excludeNewer(Instant.parse("2024-03-01T12:00:00Z"))),
     BINARY(Group.SHAPE, Kind.LIST, "NAMES",
             "Do not use wheels (--no-binary) or sdists (--only-binary) of these packages: comma-separated names,"
-                    + " :all: or :none:; repeatable, the later wins, as in pip. relock does not build, so sdists"
-                    + " must declare static metadata.",
+                    + " :all: or :none:; repeatable, the later wins, as in pip. An sdist"
+                    + " without static metadata is built (see --no-build).",
             names("--no-binary", "--only-binary"), true,
             (b, flag, v, paths) -> {
                 BinaryPolicy.Option option = flag.equals(BinaryPolicy.Kind.NO_BINARY.flag())

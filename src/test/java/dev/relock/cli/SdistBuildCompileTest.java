@@ -91,6 +91,12 @@ class SdistBuildCompileTest {
                         "pyproject.toml", IN_TREE,
                         "mybackend.py", backend(marker, hostSite, "liar",
                                 "Metadata-Version: 2.1\nName: liar\nVersion: 2.0\n")))))
+                .project("slow", p -> p.release("1.0", r -> r.sdistWith("2.1", Map.of(
+                        "pyproject.toml", IN_TREE,
+                        "mybackend.py", "import time\n"
+                                + "def prepare_metadata_for_build_wheel(d, config_settings=None):\n"
+                                + "    print('sleeping', flush=True)\n"
+                                + "    time.sleep(120)\n"))))
                 .build();
     }
 
@@ -202,6 +208,36 @@ class SdistBuildCompileTest {
             assertThat(r.err()).contains("foo has only an sdist that needs a build to learn its dependencies")
                     .contains("--no-build");
             assertThat(marker).doesNotExist();
+        }
+    }
+
+    @Test
+    void aBuildThatOutlivesTheBuildTimeoutIsKilledAndReported(@TempDir Path dir) throws Exception {
+        assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
+        try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), ""))) {
+            long started = System.nanoTime();
+            Result r = Result.run(dir, ENV, "compile", "--python-version", "3.11", "-i",
+                    server.simpleUrl().toString(), "--no-cache", "--build-timeout", "4", "-o", "out.txt",
+                    writeIn(dir, "slow\n"));
+
+            assertThat(r.status()).as(r.all()).isEqualTo(ExitCodes.UNRESOLVABLE);
+            assertThat(r.err()).startsWith("relock: error: building metadata for slow 1.0 (slow-1.0.tar.gz) failed:"
+                    + " it did not finish within 4 s (--build-timeout)").contains("| sleeping");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aHostPythonOfAnotherVersionThanTheTargetIsAWarning(@TempDir Path dir) throws Exception {
+        assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
+        try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), ""))) {
+            Result r = Result.run(dir, ENV, "compile", "--python-version", "3.4", "-i",
+                    server.simpleUrl().toString(), "--no-cache", "-o", "out.txt", writeIn(dir, "foo\n"));
+
+            assertThat(r.status()).as(r.all()).isZero();
+            assertThat(r.err()).containsOnlyOnce("relock: warning: building sdists with Python 3.")
+                    .contains("for target Python 3.4: a build that picks its dependencies by Python version answers"
+                            + " for 3.");
         }
     }
 

@@ -52,10 +52,11 @@ RUN mkdir -p /opt/relock /tmp/train/wheels /tmp/train/whl/demo-1.0.dist-info \
 # from Debian's ca-certificates-java) and relock needs no git binary (JGit).
 FROM ${BASE}
 # Python for sdist builds only (a throwaway venv per build; relock installs the build requirements
-# itself, hash-checked, with the venv's bundled pip): adds about PYTHON_MB MB.
+# itself, hash-checked, with the venv's bundled pip): adds about 56 MB
+# (measured with podman on a minimal bookworm base: 121 MB before, 178 MB after).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /opt/relock /opt/relock
 # JVM warnings go to stderr, never into stdout (which may carry --format json).

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * How relock builds sdists on this machine.
  *
- * @param python {@code --python}: the interpreter to build with; empty: {@code python3} on the PATH
+ * @param python {@code --python}: the interpreter to build with, a path or a bare name looked up on
+ *     the PATH; empty: {@code python3} on the PATH
  * @param timeout {@code --build-timeout}: how long one package's build may take, installing its
  *     build requirements included
  * @param path the PATH to look for {@code python3} on

@@ -24,17 +24,22 @@ record HostPython(Path executable, Target target) {
             + "print(sys.platform)\n"
             + "print(' '.join(platform.libc_ver()))\n";
 
-    /** The interpreter {@code settings} name, else {@code python3} on the PATH. */
+    /**
+     * The interpreter {@code settings} name (a path, or a bare name such as {@code python3.12}
+     * looked up on the PATH), else {@code python3} on the PATH.
+     */
     static Optional<Path> locate(BuildSettings settings) {
-        if (settings.python().isPresent()) {
-            Path given = settings.python().get();
-            return Files.isExecutable(given) && !Files.isDirectory(given) ? Optional.of(given) : Optional.empty();
+        Optional<Path> given = settings.python();
+        if (given.isPresent() && given.get().getParent() != null) {
+            Path path = given.get();
+            return Files.isExecutable(path) && !Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
         }
+        String wanted = given.map(Path::toString).orElse("python3");
         for (String dir : settings.path().split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }
-            for (String name : List.of("python3", "python3.exe")) {
+            for (String name : List.of(wanted, wanted + ".exe")) {
                 Path candidate = Path.of(dir, name);
                 if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
                     return Optional.of(candidate);

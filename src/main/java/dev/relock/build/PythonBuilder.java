@@ -95,7 +95,8 @@ public final class PythonBuilder implements SdistBuilder {
             return known.get();
         }
         Path executable = HostPython.locate(settings).orElseThrow(() -> new BuildFailedException(file,
-                settings.python().map(p -> "--python " + p + " is not an executable file")
+                settings.python().map(p -> "--python " + p + (p.getParent() == null
+                                ? " is not on the PATH" : " is not an executable file"))
                         .orElse("no Python to run its build backend: python3 is not on the PATH")
                         + "; install Python 3 with venv, pass --python PATH, or use --no-build", ""));
         List<String> probe = run.process(List.of(executable.toString(), "-I", "-c", HostPython.PROBE),

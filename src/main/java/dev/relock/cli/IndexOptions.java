@@ -49,7 +49,8 @@ public final class IndexOptions {
     boolean noBuild;
 
     @Option(names = "--python", paramLabel = "PATH", description = "The Python that builds sdists whose metadata"
-            + " is not static (default: python3 on the PATH). Machine-local: never recorded in a lockfile.")
+            + " is not static: a path, or a name looked up on the PATH (default: python3)."
+            + " Machine-local: never recorded in a lockfile.")
     Path python;
 
     @Option(names = "--build-timeout", paramLabel = "SECONDS",
@@ -113,7 +114,8 @@ public final class IndexOptions {
                 .log(log)
                 .userAgent("relock/" + VersionProvider.version());
         if (!noBuild) {
-            BuildSettings build = BuildSettings.of(java.util.Optional.ofNullable(python).map(p -> ctx.resolve(p.toString())),
+            BuildSettings build = BuildSettings.of(java.util.Optional.ofNullable(python)
+                    .map(p -> p.getParent() == null ? p : ctx.resolve(p.toString())),
                     seconds(buildTimeout, "--build-timeout"), ctx.env());
             client.sdistBuilder(c -> new PythonBuilder(build, new BuildRequirementResolver(c), log));
         }

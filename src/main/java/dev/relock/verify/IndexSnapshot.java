@@ -4,6 +4,7 @@ import dev.relock.common.RelockException;
 import dev.relock.filename.WheelFilename;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
+import dev.relock.index.BuildFailedException;
 import dev.relock.index.MetadataUnavailableException;
 import dev.relock.index.ProjectPage;
 import dev.relock.metadata.CoreMetadata;
@@ -102,6 +103,10 @@ public final class IndexSnapshot {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof MetadataUnavailableException m) {
                         return new MetadataOutcome(Optional.empty(), m.getMessage());
+                    }
+                    if (cause instanceof BuildFailedException b) {
+                        // a finding of the pin, not a failure of the whole verify
+                        return new MetadataOutcome(Optional.empty(), b.getMessage().lines().findFirst().orElse(""));
                     }
                     if (cause instanceof RuntimeException r) {
                         throw r;

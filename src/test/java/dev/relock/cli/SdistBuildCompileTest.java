@@ -164,6 +164,23 @@ class SdistBuildCompileTest {
     }
 
     @Test
+    void aFailingBuildInVerifysFreshCheckIsAWarningOnThePin(@TempDir Path dir) throws Exception {
+        assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
+        try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), ""))) {
+            Files.writeString(dir.resolve("requirements.in"), "broken\n");
+            Files.writeString(dir.resolve("requirements.txt"), "--index-url " + server.simpleUrl() + "\n\nbroken==1.0\n");
+
+            Result r = Result.run(dir, ENV, "verify", "--check", "fresh", "--python-version", "3.11.7", "--no-cache",
+                    "requirements.txt");
+
+            assertThat(r.status()).as(r.all()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+            assertThat(r.all()).contains("cannot check the dependencies of broken==1.0: building metadata for broken"
+                    + " 1.0 (broken-1.0.tar.gz) failed: prepare_metadata_for_build_wheel (or build_wheel) exited with"
+                    + " status 1");
+        }
+    }
+
+    @Test
     void builtMetadataMustNameTheSdistsVersion(@TempDir Path dir) throws Exception {
         assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
         try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), ""))) {

@@ -127,6 +127,7 @@ public final class PythonBuilder implements SdistBuilder {
         byte[] metadata(Path sdist, Optional<PythonVersion> targetPython) throws IOException {
             HostPython python = host(file, this);
             warnIfOtherPython(python, targetPython);
+            log.debug("building metadata for " + file.filename() + " with " + python.executable());
             Path source;
             try {
                 source = SafeExtraction.extract(sdist, file.filename(), work.resolve("src"));

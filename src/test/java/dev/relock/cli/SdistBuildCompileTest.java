@@ -181,6 +181,21 @@ class SdistBuildCompileTest {
     }
 
     @Test
+    void aDirectReferenceToAnSdistIsBuiltToo(@TempDir Path dir) throws Exception {
+        assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
+        try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), hostSite(dir)))) {
+            String url = server.fileUrl("foo-1.0.tar.gz").toString();
+
+            Result r = Result.run(dir, ENV, "compile", "--python-version", "3.11", "-i",
+                    server.simpleUrl().toString(), "--no-cache", "-o", "out.txt", writeIn(dir, url + "\n"));
+
+            assertThat(r.status()).as(r.all()).isZero();
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains("foo @ " + url + "\n")
+                    .contains("dep==1.1\n    # via foo");
+        }
+    }
+
+    @Test
     void builtMetadataMustNameTheSdistsVersion(@TempDir Path dir) throws Exception {
         assumeTrue(pythonMakesVenvs(dir), "python3 -m venv is not available");
         try (LocalIndexServer server = LocalIndexServer.start(scenario(dir.resolve("m"), ""))) {

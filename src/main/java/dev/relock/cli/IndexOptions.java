@@ -1,5 +1,7 @@
 package dev.relock.cli;
 
+import dev.relock.build.BuildSettings;
+import dev.relock.build.PythonBuilder;
 import dev.relock.cache.Cache;
 import dev.relock.common.RelockException;
 import dev.relock.cache.CacheBucket;
@@ -8,6 +10,7 @@ import dev.relock.index.IndexLog;
 import dev.relock.index.IndexSources;
 import dev.relock.index.TimeLimits;
 import dev.relock.lock.LockSettings;
+import dev.relock.resolve.BuildRequirementResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -40,6 +43,21 @@ public final class IndexOptions {
             description = "Give up when the whole run's index traffic has not finished after this long (default: ${DEFAULT-VALUE}).",
             defaultValue = "900")
     double runTimeout;
+
+    @Option(names = "--no-build", negatable = true, description = "Never run a build backend: an sdist whose"
+            + " PKG-INFO does not declare its dependencies statically is unusable, as before builds existed.")
+    boolean noBuild;
+
+    @Option(names = "--python", paramLabel = "PATH", description = "The Python that builds sdists whose metadata"
+            + " is not static: a path, or a name looked up on the PATH (default: python3)."
+            + " Machine-local: never recorded in a lockfile.")
+    Path python;
+
+    @Option(names = "--build-timeout", paramLabel = "SECONDS",
+            description = "Give up on one sdist's build, installing its build requirements included, after this long"
+                    + " (default: ${DEFAULT-VALUE}).",
+            defaultValue = "600")
+    double buildTimeout;
 
     /** When the run started: the whole-run bound counts from here. */
     private final long started = System.nanoTime();
@@ -97,14 +115,20 @@ public final class IndexOptions {
 
     /** A client for {@code sources} with these options' cache, offline mode and concurrency. */
     public IndexClient client(RunContext ctx, IndexSources sources, IndexLog log) {
-        return IndexClient.builder(sources)
+        IndexClient.Builder client = IndexClient.builder(sources)
                 .cache(cache(ctx))
                 .offline(offline)
                 .expectsNetwork(expectsNetwork(ctx))
                 .parallelism(Math.max(1, concurrency))
                 .timeLimits(timeLimits())
                 .log(log)
-                .userAgent("relock/" + VersionProvider.version())
-                .build();
+                .userAgent("relock/" + VersionProvider.version());
+        if (!noBuild) {
+            BuildSettings build = BuildSettings.of(java.util.Optional.ofNullable(python)
+                    .map(p -> p.getParent() == null ? p : ctx.resolve(p.toString())),
+                    seconds(buildTimeout, "--build-timeout"), ctx.env());
+            client.sdistBuilder(c -> new PythonBuilder(build, new BuildRequirementResolver(c), log));
+        }
+        return client.build();
     }
 }

@@ -59,6 +59,10 @@ public final class IndexClient implements AutoCloseable {
     private volatile boolean closed;
     private final Map<PackageName, CompletableFuture<ProjectPage>> pageMemo = new ConcurrentHashMap<>();
     private final Map<URI, CompletableFuture<CoreMetadata>> metadataMemo = new ConcurrentHashMap<>();
+    private final java.util.Optional<SdistBuilder> builder;
+    private final Map<URI, CompletableFuture<CoreMetadata>> builtMemo = new ConcurrentHashMap<>();
+    /** Runs sdist builds, one at a time. */
+    private final ExecutorService builds;
 
     private IndexClient(Builder b) {
         this.parallelism = b.parallelism;
@@ -98,6 +102,12 @@ public final class IndexClient implements AutoCloseable {
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
+        this.builds = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "relock-build");
+            t.setDaemon(true);
+            return t;
+        });
+        this.builder = b.builder.map(factory -> factory.apply(this));
         if (b.expectsNetwork && !b.offline && speaksTls(b.sources)) {
             // an https:// index will be asked first thing: its TLS set-up overlaps the run's own
             HttpClients.prepareInBackground(true);
@@ -127,7 +137,7 @@ public final class IndexClient implements AutoCloseable {
 
     /** All files of {@code name} (first index that knows it, plus find-links), fetched in the background. */
     public CompletableFuture<ProjectPage> projectAsync(PackageName name) {
-        return memoized(pageMemo, name, () -> pages.project(name));
+        return memoized(pageMemo, name, workers, () -> pages.project(name));
     }
 
     /**
@@ -151,16 +161,31 @@ public final class IndexClient implements AutoCloseable {
     /**
      * The core metadata of {@code file}, fetched in the background: PEP 658 first, then a range
      * read of the wheel, then a full download. Prefer a wheel ({@link ProjectPage#metadataSource}):
-     * an sdist's PKG-INFO is used only when it is static (Metadata-Version 2.2+, dependencies not
-     * Dynamic), otherwise this fails with {@link MetadataUnavailableException}.
+     * an sdist's PKG-INFO is used when it is static (Metadata-Version 2.2+, dependencies not
+     * Dynamic); otherwise the client's {@link SdistBuilder} builds it (the result is cached by the
+     * sdist's sha256), and without one this fails with {@link MetadataUnavailableException}.
      */
     public CompletableFuture<CoreMetadata> metadataAsync(DistFile file) {
-        return memoized(metadataMemo, file.url(), () -> {
-            CoreMetadata parsed = metadata.metadata(file);
-            if (!file.isWheel() && !parsed.dependenciesAreStatic()) {
-                throw sdistNeedsBuild(file, parsed);
+        return metadataAsync(file, java.util.Optional.empty());
+    }
+
+    /**
+     * {@link #metadataAsync(DistFile)} for a lock targeting {@code targetPython}: a build warns when
+     * the Python it runs is another version.
+     */
+    public CompletableFuture<CoreMetadata> metadataAsync(DistFile file,
+            java.util.Optional<dev.relock.tags.PythonVersion> targetPython) {
+        return memoized(metadataMemo, file.url(), workers, () -> metadata.metadata(file)).thenCompose(parsed -> {
+            if (file.isWheel() || parsed.dependenciesAreStatic()) {
+                return CompletableFuture.completedFuture(parsed);
             }
-            return parsed;
+            if (builder.isEmpty()) {
+                return CompletableFuture.failedFuture(sdistNeedsBuild(file, parsed));
+            }
+            // Builds run on their own thread: a build resolves its build requirements through this
+            // client, whose workers must stay free to answer it.
+            return memoized(builtMemo, file.url(), builds,
+                    () -> metadata.built(file, builder.get(), targetPython));
         });
     }
 
@@ -173,7 +198,7 @@ public final class IndexClient implements AutoCloseable {
                 ? "its PKG-INFO marks its dependencies as Dynamic"
                 : "its PKG-INFO has Metadata-Version " + parsed.metadataVersion() + " (older than 2.2)";
         return new MetadataUnavailableException(file.filename() + ": " + why + ", so the package needs a build to"
-                + " learn its dependencies, which relock does not do; use a release that has a wheel");
+                + " learn its dependencies, and building is off (--no-build); use a release that has a wheel");
     }
 
     /** Blocking {@link #metadataAsync}. */
@@ -211,6 +236,7 @@ public final class IndexClient implements AutoCloseable {
     public void close() {
         closed = true;
         workers.shutdownNow();
+        builds.shutdownNow();
         List<OkHttpClient> clients;
         synchronized (this) {
             clients = java.util.stream.Stream.of(http, cleartextHttp).filter(Objects::nonNull).toList();
@@ -294,7 +320,8 @@ public final class IndexClient implements AutoCloseable {
                         .header("User-Agent", b.userAgent()).build()));
     }
 
-    private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> work) {
+    private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, ExecutorService executor,
+            Supplier<V> work) {
         CompletableFuture<V> existing = memo.get(key);
         if (existing != null) {
             return existing;
@@ -304,7 +331,7 @@ public final class IndexClient implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        workers.execute(() -> {
+        executor.execute(() -> {
             try {
                 created.complete(work.get());
             } catch (Throwable e) {
@@ -346,6 +373,8 @@ public final class IndexClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String userAgent = "relock";
         private boolean expectsNetwork;
+        private java.util.Optional<java.util.function.Function<IndexClient, SdistBuilder>> builder =
+                java.util.Optional.empty();
 
         private Builder(IndexSources sources) {
             this.sources = Objects.requireNonNull(sources, "sources");
@@ -423,6 +452,16 @@ public final class IndexClient implements AutoCloseable {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /**
+         * Builds sdists whose metadata is not static with the builder {@code factory} makes for the
+         * new client (it may use the client, e.g. to fetch build requirements). Default: no
+         * builder; such sdists fail with {@link MetadataUnavailableException}.
+         */
+        public Builder sdistBuilder(java.util.function.Function<IndexClient, SdistBuilder> factory) {
+            this.builder = java.util.Optional.of(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

@@ -74,6 +74,84 @@ final class MetadataFetcher {
     }
 
     /**
+     * The core metadata {@code builder} produces for the sdist {@code file}, cached by the sdist's
+     * sha256 (a recompile or an {@code --offline} run builds nothing). What the backend wrote must
+     * parse and name the sdist's own project and version; anything else fails the build and is
+     * never cached.
+     */
+    CoreMetadata built(DistFile file, SdistBuilder builder, Optional<dev.relock.tags.PythonVersion> targetPython) {
+        Optional<String> published = Optional.ofNullable(file.hashes().get("sha256"));
+        Optional<CoreMetadata> cached = published.flatMap(hex -> cachedBuild(file, hex));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (ctx.offline() && published.isPresent()) {
+            throw new RelockException(RelockException.Kind.NETWORK, "offline: the metadata built from "
+                    + file.filename() + " is not in the cache");
+        }
+        try (LocalCopy copy = files.verifiedCopy(file)) {
+            String hex = published.isPresent() ? published.get() : sha256(copy.path());
+            if (published.isEmpty()) {
+                Optional<CoreMetadata> byContent = cachedBuild(file, hex);
+                if (byContent.isPresent()) {
+                    return byContent.get();
+                }
+            }
+            byte[] raw = builder.buildMetadata(file, copy.path(), targetPython);
+            CoreMetadata parsed;
+            try {
+                parsed = CoreMetadata.parse(raw, file.filename() + " (built)");
+            } catch (RuntimeException e) {
+                throw new BuildFailedException(file, "the backend wrote metadata relock cannot read: "
+                        + e.getMessage().lines().findFirst().orElse(""), "");
+            }
+            contradiction(parsed, file).ifPresent(c -> {
+                throw new BuildFailedException(file, "the metadata the backend wrote " + c
+                        + ", which contradicts the sdist's file name", "");
+            });
+            ctx.cache().write(CacheBucket.METADATA, builtKey(file, hex), CacheMeta.immutable(ctx.clock().instant()), raw);
+            return parsed;
+        }
+    }
+
+    private Optional<CoreMetadata> cachedBuild(DistFile file, String sha256) {
+        String key = builtKey(file, sha256);
+        Optional<byte[]> raw = ctx.cache().read(CacheBucket.METADATA, key).map(e -> e.body());
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CoreMetadata parsed = CoreMetadata.parse(raw.get(), file.filename() + " (built)");
+            if (contradiction(parsed, file).isEmpty()) {
+                return Optional.of(parsed);
+            }
+        } catch (RuntimeException e) {
+            // dropped below and built again
+        }
+        ctx.log().debug("removing invalid cached built metadata of " + file.filename());
+        ctx.cache().remove(CacheBucket.METADATA, key);
+        return Optional.empty();
+    }
+
+    /** Built metadata is a function of the sdist's bytes: keyed by its sha256 (and name). */
+    static String builtKey(DistFile file, String sha256) {
+        return "built/sha256=" + sha256.toLowerCase(Locale.ROOT) + "/" + file.filename();
+    }
+
+    private static String sha256(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            java.security.MessageDigest digest = Hashes.digest("sha256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return Hashes.hex(digest.digest());
+        } catch (IOException e) {
+            throw new RelockException(RelockException.Kind.NETWORK, "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Metadata is a function of the file's bytes, so it is keyed by the file's published hash (and
      * name, which the metadata is checked against); a file without a published hash by its URL.
      */
@@ -129,16 +207,24 @@ final class MetadataFetcher {
      */
     private CoreMetadata validated(byte[] raw, DistFile file, String source) {
         CoreMetadata parsed = ctx.cpu().run(() -> CoreMetadata.parse(raw, file.filename()));
-        String contradiction = !parsed.name().equals(file.parsed().name())
-                ? "has Name '" + sanitize(parsed.name().value()) + "'"
-                : !parsed.version().equals(file.parsed().version())
-                        ? "has Version '" + sanitize(parsed.version().toString()) + "'" : "";
-        if (!contradiction.isEmpty()) {
+        Optional<String> contradiction = contradiction(parsed, file);
+        if (contradiction.isPresent()) {
             throw new RelockException(RelockException.Kind.NETWORK, source + " from "
-                    + UrlRedaction.redact(file.url().toString()) + ": its METADATA " + contradiction
+                    + UrlRedaction.redact(file.url().toString()) + ": its METADATA " + contradiction.get()
                     + ", which contradicts the file name; the index serves bad data, refusing it");
         }
         return parsed;
+    }
+
+    /** How {@code parsed} contradicts the file's name and version ("has Name 'x'"), if it does. */
+    private static Optional<String> contradiction(CoreMetadata parsed, DistFile file) {
+        if (!parsed.name().equals(file.parsed().name())) {
+            return Optional.of("has Name '" + sanitize(parsed.name().value()) + "'");
+        }
+        if (!parsed.version().equals(file.parsed().version())) {
+            return Optional.of("has Version '" + sanitize(parsed.version().toString()) + "'");
+        }
+        return Optional.empty();
     }
 
     /** Like {@link #validated} but silent: for cached bytes, which are simply fetched again. */

@@ -30,8 +30,10 @@
  *       downloaded whole and verified. Metadata is validated (parsed, Name and Version equal to the
  *       file name's) before it is cached, keyed by the file's published hash.</li>
  *   <li>An sdist's PKG-INFO only describes its dependencies from Metadata-Version 2.2 on and when
- *       they are not {@code Dynamic} (PEP 643); otherwise the package needs a build, which relock
- *       does not do ({@link dev.relock.index.MetadataUnavailableException}).</li>
+ *       they are not {@code Dynamic} (PEP 643); otherwise the package needs a build: the client's
+ *       {@link dev.relock.index.SdistBuilder} builds it and the result is validated and cached by the
+ *       sdist's sha256; without a builder ({@code --no-build}) it is
+ *       {@link dev.relock.index.MetadataUnavailableException}.</li>
  *   <li>Retrying lives in one loop around request <em>and</em> body ({@code HttpTransport}) rather
  *       than in an OkHttp interceptor, because truncated bodies and hash mismatches show up only
  *       while reading; 5xx, 408 and 429 (honouring a capped {@code Retry-After}), resets and

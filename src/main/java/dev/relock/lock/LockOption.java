@@ -173,8 +173,8 @@ public enum LockOption {
             b -> b.excludeNewer(ExcludeNewer.parse("7 days"))),
     BINARY(Group.SHAPE, Kind.LIST, "NAMES",
             "Do not use wheels (--no-binary) or sdists (--only-binary) of these packages: comma-separated names,"
-                    + " :all: or :none:; repeatable, the later wins, as in pip. relock does not build, so sdists"
-                    + " must declare static metadata.",
+                    + " :all: or :none:; repeatable, the later wins, as in pip. An sdist"
+                    + " without static metadata is built (see --no-build).",
             names("--no-binary", "--only-binary"), true,
             (b, flag, v, paths) -> {
                 BinaryPolicy.Option option = flag.equals(BinaryPolicy.Kind.NO_BINARY.flag())

@@ -105,7 +105,7 @@ final class Prefetch {
         track(client.projectAsync(name).thenAccept(page -> candidate(page, requirement)
                 .flatMap(version -> metadataSource(page, version, target, binary))
                 .filter(source -> !stopped)
-                .ifPresent(source -> track(client.metadataAsync(source).thenAccept(md -> {
+                .ifPresent(source -> track(client.metadataAsync(source, Optional.of(target.python())).thenAccept(md -> {
                     Set<ExtraName> extras = Set.copyOf(requirement.extras());
                     for (Requirement dep : md.requiresDist()) {
                         if (applies(dep, extras)) {

@@ -455,7 +455,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         DistFile source = entry.metadataSource().orElseThrow(
                 () -> new IllegalStateException("no metadata source for " + versions.name() + " " + entry.version()));
         return metadata.computeIfAbsent(new VersionKey(versions.name(), entry.version()),
-                k -> counted(client.metadataAsync(source)).handle((md, failure) -> {
+                k -> counted(client.metadataAsync(source, Optional.of(request.target().python()))).handle((md, failure) -> {
                     if (failure == null) {
                         return new MetadataResult(Optional.of(md), "");
                     }
@@ -464,7 +464,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                     if (cause instanceof MetadataUnavailableException) {
                         return new MetadataResult(Optional.empty(), request.binary().allowsWheel(versions.name())
                                 ? "has only an sdist that needs a build to learn its dependencies (sdist only; "
-                                        + source.filename() + " does not declare them statically)"
+                                        + source.filename() + " does not declare them statically, and building is"
+                                        + " off: --no-build)"
                                 : "needs a build to learn its dependencies: --no-binary disables its wheels, and "
                                         + source.filename() + " does not declare them statically (PKG-INFO"
                                         + " Metadata-Version 2.2+ without Dynamic dependencies)");

@@ -31,8 +31,11 @@
  *       a dependency's exact pin does not count, and the explanation says "yanked" with the
  *       index's reason and a {@code hint:} line.</li>
  *   <li>A version is usable only with a wheel for the target's tags or an sdist; an sdist's
- *       dependencies are trusted only from static PKG-INFO 2.2+, otherwise the version is
- *       unavailable because it needs a build.</li>
+ *       dependencies are trusted only from static PKG-INFO 2.2+, otherwise the index client's
+ *       builder runs its PEP 517 backend (a failed build fails the resolution); with
+ *       {@code --no-build} the version is unavailable because it needs a build. Build requirements
+ *       are resolved here too ({@link dev.relock.resolve.BuildRequirementResolver}: wheels only,
+ *       for the Python that builds).</li>
  *   <li>{@code --no-binary} / {@code --only-binary} ({@link dev.relock.resolve.BinaryPolicy}) apply in
  *       order with pip's rules ({@code :all:}, {@code :none:}, a later option moves a name, a name
  *       beats {@code :all:}); a version whose only fitting files are ruled out is unusable, and under

@@ -4,6 +4,7 @@ import dev.relock.common.RelockException;
 import dev.relock.filename.WheelFilename;
 import dev.relock.index.DistFile;
 import dev.relock.index.IndexClient;
+import dev.relock.index.BuildFailedException;
 import dev.relock.index.MetadataUnavailableException;
 import dev.relock.index.ProjectPage;
 import dev.relock.metadata.CoreMetadata;
@@ -96,12 +97,16 @@ public final class IndexSnapshot {
             return CompletableFuture.completedFuture(
                     new MetadataOutcome(Optional.empty(), page.name() + " " + version + " has no files on the index"));
         }
-        return client.metadataAsync(source.get())
+        return client.metadataAsync(source.get(), Optional.of(target.python()))
                 .thenApply(m -> new MetadataOutcome(Optional.of(m), ""))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof MetadataUnavailableException m) {
                         return new MetadataOutcome(Optional.empty(), m.getMessage());
+                    }
+                    if (cause instanceof BuildFailedException b) {
+                        // a finding of the pin, not a failure of the whole verify
+                        return new MetadataOutcome(Optional.empty(), b.getMessage().lines().findFirst().orElse(""));
                     }
                     if (cause instanceof RuntimeException r) {
                         throw r;

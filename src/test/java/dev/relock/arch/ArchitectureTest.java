@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps dependencies pointing one way:
- * cli → update/verify/compile/wheelhouse → resolve → solver/index/advisory → standards → common.
+ * cli → update/verify/compile/wheelhouse → resolve → build (sdist builds) → solver/index/advisory → standards → common.
  *
  * <p>Standards packages (one per PEP or file format) and the solver know nothing of the network,
  * JSON, GitHub or git; the solver knows nothing of Python.
@@ -76,6 +76,7 @@ class ArchitectureTest {
                 .layer("cache").definedBy("dev.relock.cache..")
                 .layer("index").definedBy("dev.relock.index..")
                 .layer("advisory").definedBy("dev.relock.advisory..")
+                .layer("build").definedBy("dev.relock.build..")
                 .layer("solver").definedBy("dev.relock.solver..")
                 .layer("resolve").definedBy("dev.relock.resolve..")
                 .layer("pipelines").definedBy(
@@ -91,11 +92,13 @@ class ArchitectureTest {
                 .whereLayer("workspace").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
                 .whereLayer("advisory").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("advisory", "resolve", "pipelines", "update", "cli")
+                .whereLayer("build").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers(
+                        "advisory", "build", "resolve", "pipelines", "update", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers(
-                        "index", "advisory", "resolve", "pipelines", "update", "cli")
+                        "index", "advisory", "build", "resolve", "pipelines", "update", "cli")
                 .whereLayer("standards").mayOnlyBeAccessedByLayers("standards", "workspace", "solver", "index",
-                        "advisory", "resolve", "pipelines", "hosting", "update", "cli")
+                        "advisory", "build", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

@@ -134,10 +134,10 @@ class CompileBinaryOptionsTest {
     }
 
     @Test
-    void noBinaryWithAnOldMetadataSdistExitsThreeBecauseItNeedsABuild() throws IOException {
+    void noBinaryWithAnOldMetadataSdistAndNoBuildExitsThreeBecauseItNeedsABuild() throws IOException {
         write("requirements.in", "--no-binary old-sdist\nold-sdist\n");
 
-        Result r = compile("requirements.in");
+        Result r = compile("--no-build", "requirements.in");
 
         assertThat(r.status()).isEqualTo(ExitCodes.UNRESOLVABLE);
         assertThat(r.err()).contains("needs a build to learn its dependencies: --no-binary disables its wheels");

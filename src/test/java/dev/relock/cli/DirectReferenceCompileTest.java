@@ -164,10 +164,10 @@ class DirectReferenceCompileTest {
     }
 
     @Test
-    void aUrlToAnSdistWithOldMetadataNeedsABuildAndIsBadInput() throws IOException {
+    void aUrlToAnSdistWithOldMetadataNeedsABuildAndIsBadInputWithNoBuild() throws IOException {
         write("requirements.in", server.fileUrl(OLD_SDIST) + "\n");
 
-        Result r = compile();
+        Result r = compile("--no-build");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);

@@ -48,14 +48,23 @@ public sealed interface DistributionSpec permits DistributionSpec.Wheel, Distrib
      *
      * @param metadataVersion {@code Metadata-Version} of its PKG-INFO: 2.1 or 2.2
      * @param dynamic PEP 643 {@code Dynamic} fields (only with 2.2)
+     * @param files files added to (or replacing) the generated ones, by path below the sdist's top
+     *     directory, e.g. a custom {@code setup.py}, {@code pyproject.toml} or an in-tree backend
      */
-    record Sdist(String metadataVersion, List<String> dynamic) implements DistributionSpec {
+    record Sdist(String metadataVersion, List<String> dynamic, java.util.SortedMap<String, String> files)
+            implements DistributionSpec {
         /** A 2.2 sdist whose metadata is all static. */
         public static final Sdist STATIC = new Sdist("2.2", List.of());
+
+        /** An sdist with only the generated files. */
+        public Sdist(String metadataVersion, List<String> dynamic) {
+            this(metadataVersion, dynamic, new java.util.TreeMap<>());
+        }
 
         public Sdist {
             Objects.requireNonNull(metadataVersion, "metadataVersion");
             dynamic = List.copyOf(dynamic);
+            files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
             if (!metadataVersion.equals("2.1") && !metadataVersion.equals("2.2")) {
                 throw new IllegalArgumentException("sdist Metadata-Version must be 2.1 or 2.2: " + metadataVersion);
             }

@@ -52,7 +52,7 @@ public final class Distributions {
         }
         DistributionSpec.Sdist s = (DistributionSpec.Sdist) dist;
         byte[] metadata = coreMetadata(project, release, s.metadataVersion(), s.dynamic());
-        return new BuiltDistribution(filename, sdist(project, release, metadata), metadata, false);
+        return new BuiltDistribution(filename, sdist(project, release, metadata, s.files()), metadata, false);
     }
 
     /** The core metadata (METADATA / PKG-INFO) of a release. */
@@ -129,7 +129,7 @@ public final class Distributions {
         return out.toByteArray();
     }
 
-    private static byte[] sdist(ProjectSpec project, ReleaseSpec release, byte[] metadata) {
+    private static byte[] sdist(ProjectSpec project, ReleaseSpec release, byte[] metadata, Map<String, String> files) {
         String root = ProjectNames.escaped(project.name()) + "-" + release.version().replace('-', '_') + "/";
         Map<String, byte[]> entries = new TreeMap<>();
         entries.put(root + "PKG-INFO", metadata);
@@ -137,6 +137,7 @@ public final class Distributions {
                 + "build-backend = \"setuptools.build_meta\"\n").getBytes(StandardCharsets.UTF_8));
         entries.put(root + "setup.py", setupPy(project, release).getBytes(StandardCharsets.UTF_8));
         entries.put(root + packageName(project) + "/__init__.py", moduleSource(project, release));
+        files.forEach((path, content) -> entries.put(root + path, content.getBytes(StandardCharsets.UTF_8)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new FixedLevelGzip(out);

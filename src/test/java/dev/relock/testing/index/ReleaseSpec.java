@@ -163,6 +163,16 @@ public record ReleaseSpec(
             return this;
         }
 
+        /**
+         * Adds an sdist with the given Metadata-Version and PEP 643 Dynamic fields whose tree also holds
+         * {@code files} (path below the top directory to content), replacing generated files of the same path.
+         */
+        public Builder sdistWith(String metadataVersion, java.util.Map<String, String> files, String... dynamic) {
+            distributions.add(new DistributionSpec.Sdist(metadataVersion, List.of(dynamic),
+                    new java.util.TreeMap<>(files)));
+            return this;
+        }
+
         ReleaseSpec build() {
             List<DistributionSpec> files = distributions.isEmpty()
                     ? List.of(DistributionSpec.Wheel.PURE) : distributions;

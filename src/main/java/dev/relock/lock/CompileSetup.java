@@ -119,7 +119,8 @@ public final class CompileSetup {
         }
         LockTargets targets = LockTargets.choose(settings, origin, projectDir, projectDir);
         Optional<String> custom = recorded.flatMap(RecordedCommand.Recorded::customCommand);
-        settings = settings.withPlatforms(targets.platforms());
+        // A universal lock is for every platform: the platform standing in for its oldest Python is not recorded.
+        settings = settings.universal() ? settings : settings.withPlatforms(targets.platforms());
 
         CompileRequest.Builder b = CompileRequest.builder(wd, targets.targets())
                 .output(out)

@@ -20,6 +20,7 @@ import dev.relock.resolve.ResolveRequest;
 import dev.relock.resolve.Resolver;
 import dev.relock.resolve.ResolverListener;
 import dev.relock.resolve.RootRequirement;
+import dev.relock.resolve.Universe;
 import dev.relock.resolve.UpgradePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,12 @@ public final class Compiler {
         BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.settings().binaryOptions().stream(),
                 inputs.binaryOptions().stream()).toList());
         resolve.binary(binary);
+        if (request.settings().universal()) {
+            PythonRange range = PythonRange.of(request.settings(), request.sources().get(0).getParent(),
+                    Optional.of(request.target().python()));
+            resolve.universe(Optional.of(new Universe(range.specifiers(), request.settings().environments(),
+                    request.settings().requiredEnvironments())));
+        }
 
         Lockfile lockfile;
         Resolution resolution;

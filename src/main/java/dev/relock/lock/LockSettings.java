@@ -1,6 +1,7 @@
 package dev.relock.lock;
 
 import dev.relock.name.ExtraName;
+import dev.relock.pep508.MarkerTree;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
@@ -36,6 +37,9 @@ import java.util.TreeSet;
  * @param prerelease {@code --prerelease}; empty: the resolver's default
  * @param excludeNewer {@code --exclude-newer}
  * @param binaryOptions {@code --no-binary} / {@code --only-binary} in command-line order
+ * @param universal {@code --universal}: one lock for every environment, pins with markers
+ * @param environments {@code --environment}: the environments a universal lock covers (empty: all)
+ * @param requiredEnvironments {@code --required-environment}: environments that need a wheel of every pin
  */
 public record LockSettings(
         Optional<String> pythonVersion,
@@ -52,7 +56,10 @@ public record LockSettings(
         boolean header,
         Optional<PrereleaseMode> prerelease,
         Optional<Instant> excludeNewer,
-        List<BinaryPolicy.Option> binaryOptions) {
+        List<BinaryPolicy.Option> binaryOptions,
+        boolean universal,
+        List<MarkerTree> environments,
+        List<MarkerTree> requiredEnvironments) {
 
     /** Every option at its default. */
     public static final LockSettings DEFAULTS = builder().build();
@@ -67,6 +74,8 @@ public record LockSettings(
         Objects.requireNonNull(prerelease, "prerelease");
         Objects.requireNonNull(excludeNewer, "excludeNewer");
         binaryOptions = List.copyOf(binaryOptions);
+        environments = List.copyOf(new java.util.LinkedHashSet<>(environments));
+        requiredEnvironments = List.copyOf(new java.util.LinkedHashSet<>(requiredEnvironments));
     }
 
     public static Builder builder() {
@@ -90,6 +99,9 @@ public record LockSettings(
         b.prerelease = prerelease;
         b.excludeNewer = excludeNewer;
         b.binaryOptions.addAll(binaryOptions);
+        b.universal = universal;
+        b.environments.addAll(environments);
+        b.requiredEnvironments.addAll(requiredEnvironments);
         return b;
     }
 
@@ -133,6 +145,9 @@ public record LockSettings(
         Optional<PrereleaseMode> prerelease = Optional.empty();
         Optional<Instant> excludeNewer = Optional.empty();
         final List<BinaryPolicy.Option> binaryOptions = new ArrayList<>();
+        boolean universal;
+        final List<MarkerTree> environments = new ArrayList<>();
+        final List<MarkerTree> requiredEnvironments = new ArrayList<>();
 
         private Builder() {}
 
@@ -211,10 +226,25 @@ public record LockSettings(
             return this;
         }
 
+        public Builder universal(boolean on) {
+            universal = on;
+            return this;
+        }
+
+        public Builder environment(MarkerTree marker) {
+            environments.add(Objects.requireNonNull(marker, "marker"));
+            return this;
+        }
+
+        public Builder requiredEnvironment(MarkerTree marker) {
+            requiredEnvironments.add(Objects.requireNonNull(marker, "marker"));
+            return this;
+        }
+
         public LockSettings build() {
             return new LockSettings(pythonVersion, pythonPlatforms, index, constraints, extras, allExtras,
                     generateHashes, allowUnsafe, annotationStyle, stripExtras, emitIndexUrl, header, prerelease,
-                    excludeNewer, binaryOptions);
+                    excludeNewer, binaryOptions, universal, environments, requiredEnvironments);
         }
     }
 }

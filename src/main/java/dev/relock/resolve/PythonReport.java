@@ -82,11 +82,17 @@ final class PythonReport implements ReportFormatter<Node, Version> {
      */
     static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
             Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
+        return explain(tree, "for Python " + Targets.describe(targets), origins, onlyVersion);
+    }
+
+    /** As above, the headline saying where the resolution failed ({@code for Python 3.11.7 on linux}). */
+    static String explain(DerivationTree<Node, Version> tree, String where,
+            Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport(origins, onlyVersion);
         String cause = formatter.cause(collapsed);
         String report = DefaultReport.report(collapsed, formatter);
-        String headline = "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause;
+        String headline = "Cannot resolve the requirements " + where + ": " + cause;
         // A one-step conflict's derivation says what the headline says: print it once.
         return report.strip().equals(cause + ".") ? headline + "\n" : headline + "\n" + report;
     }

@@ -42,6 +42,9 @@ public final class Resolver {
      */
     public Resolution resolve(ResolveRequest request) {
         Objects.requireNonNull(request, "request");
+        if (request.universe().isPresent()) {
+            return new UniversalResolution(client, listener, request).resolve();
+        }
         PythonProvider provider = new PythonProvider(client, request, listener);
         Map<Node, Version> solution;
         try {

@@ -1,5 +1,6 @@
 package dev.relock.verify;
 
+import dev.relock.lock.PythonRange;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.tags.Target;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param projectRoot where Dockerfiles, workflows, {@code runtime.txt} and {@code pyproject.toml} are looked for
  * @param index what the index says about the pinned packages; empty when the index is off ({@code --offline})
  * @param reResolution the {@code .in} resolved afresh with the pins as preferences; only with {@code --strict}
+ * @param universal for a universal lock, its Python range (the target is then one of its environments)
  */
 public record VerifyInput(
         LockDocument lock,
@@ -24,7 +26,8 @@ public record VerifyInput(
         PythonSetting python,
         Path projectRoot,
         Optional<IndexSnapshot> index,
-        Optional<ReResolution> reResolution) {
+        Optional<ReResolution> reResolution,
+        Optional<PythonRange> universal) {
 
     public VerifyInput {
         Objects.requireNonNull(lock, "lock");
@@ -34,6 +37,13 @@ public record VerifyInput(
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(reResolution, "reResolution");
+        Objects.requireNonNull(universal, "universal");
+    }
+
+    /** An input for a lock made for one target. */
+    public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
+            Path projectRoot, Optional<IndexSnapshot> index, Optional<ReResolution> reResolution) {
+        this(lock, source, target, python, projectRoot, index, reResolution, Optional.empty());
     }
 
     /** An input without a re-resolution (the default, non-strict mode). */

@@ -109,6 +109,10 @@ public final class CompileSetup {
         LockSettings settings = LockOption.overlay(base, config.given(), LockOption.PathContext.of(projectDir));
         settings = LockOption.overlay(settings, invocation.given(), cli);
 
+        if (!settings.universal() && (!settings.environments().isEmpty() || !settings.requiredEnvironments().isEmpty())) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, (settings.environments().isEmpty()
+                    ? "--required-environment" : "--environment") + " applies to universal locks only: add --universal");
+        }
         String origin;
         if (invocation.given().stream().anyMatch(g -> g.option() == LockOption.PYTHON_PLATFORM)) {
             origin = "--python-platform on the command line";

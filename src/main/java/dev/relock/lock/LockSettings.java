@@ -113,6 +113,22 @@ public record LockSettings(
         return b.build();
     }
 
+    /**
+     * The settings that choose where a lock is installed: a universal lock's recorded
+     * {@code --python-version} is the lower bound of its range, not a target, so unless
+     * {@code pythonGiven} (on the command line) the install target's Python is the project's
+     * {@code .python-version}.
+     */
+    public LockSettings installTarget(boolean pythonGiven) {
+        if (!universal || pythonGiven) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.pythonVersion = Optional.empty();
+        b.universal = false;
+        return b.build();
+    }
+
     /** These settings with {@code index} as the index settings. */
     public LockSettings withIndex(IndexSettings settings) {
         return toBuilder().index(settings).build();

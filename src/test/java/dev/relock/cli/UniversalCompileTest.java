@@ -224,7 +224,7 @@ class UniversalCompileTest {
         Result r = compile("--python-version", "3.11", "--generate-hashes");
         assertThat(r.status()).as(r.all()).isZero();
         String lock = read("requirements.txt");
-        assertThat(lock).contains("numpy==1.26.4 ; python_version < \"3.12\" \\\n    --hash=sha256:"
+        assertThat(lock).containsPattern("numpy==1\\.26\\.4 ; [^\\n]*python_version < \"3\\.12\"[^\\n]* \\\\\n    --hash=sha256:"
                 + server.file("numpy-1.26.4-py3-none-any.whl").sha256());
         assertThat(lock).contains("--hash=sha256:" + server.file("numpy-2.1.0-py3-none-any.whl").sha256());
 
@@ -249,6 +249,20 @@ class UniversalCompileTest {
                     .containsExactlyInAnyOrder("app-1.0-py3-none-any.whl", "numpy-2.1.0-py3-none-any.whl",
                             "winlib-2.0-py3-none-any.whl");
         }
+    }
+
+    @Test
+    void anEnvironmentWithoutUniversalIsBadInput() throws IOException {
+        write("requirements.in", "app\n");
+
+        Result r = Result.run(dir, Map.of(), "compile", "--python-version", "3.11", "--environment",
+                "sys_platform == 'linux'", "-i", server.simpleUrl().toString(), "--no-cache");
+
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--environment applies to universal locks only: add --universal");
+        Result bad = compile("--python-version", "3.11", "--environment", "sys_platform = 'linux'");
+        assertThat(bad.status()).as(bad.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("bad --environment").doesNotContain("Exception");
     }
 
     @Test

@@ -53,9 +53,11 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
      *
      * @param marker the environments of the fork
      * @param required the targets of the required environments the fork overlaps: they need wheels
+     * @param locked the existing lockfile's versions whose markers overlap the fork, preferred first
      * @param preferences versions other forks chose, preferred after the lockfile's (so forks agree)
      */
-    record Fork(MarkerTree marker, List<dev.relock.tags.Target> required, Map<PackageName, Version> preferences) {}
+    record Fork(MarkerTree marker, List<dev.relock.tags.Target> required, Map<PackageName, Version> locked,
+            Map<PackageName, Version> preferences) {}
 
     /**
      * Thrown from the solver's dependency callback when a package's requirements on one dependency
@@ -352,6 +354,11 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
      */
     private boolean applies(MarkerTree marker, Set<ExtraName> extra) {
         try {
+            if (fork.isPresent() && !extra.isEmpty()) {
+                // In a fork the base may take a requirement for only part of the fork; the extra
+                // takes every requirement that names an extra, so its reach marker is complete.
+                return !marker.extras().isEmpty() && targets.anyHolds(marker, extra);
+            }
             boolean base = targets.anyHolds(marker);
             return extra.isEmpty() ? base : !base && targets.anyHolds(marker, extra);
         } catch (RelockException unevaluable) {
@@ -456,9 +463,12 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     }
 
     private Optional<Version> preferred(PackageName name) {
-        Optional<Version> locked = request.upgrade().frees(name) ? Optional.empty()
-                : Optional.ofNullable(request.preferences().get(name));
-        return locked.or(() -> fork.map(f -> f.preferences().get(name)));
+        if (request.upgrade().frees(name)) {
+            return fork.map(f -> f.preferences().get(name));
+        }
+        Optional<Version> locked = fork.map(f -> f.locked().get(name));
+        return locked.or(() -> Optional.ofNullable(request.preferences().get(name)))
+                .or(() -> fork.map(f -> f.preferences().get(name)));
     }
 
     private static boolean acceptable(ProjectVersions.Entry e, Ranges<Version> range, boolean pre) {

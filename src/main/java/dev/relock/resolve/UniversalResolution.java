@@ -61,7 +61,8 @@ final class UniversalResolution {
         Map<PackageName, Version> chosen = new LinkedHashMap<>();
         while (!pending.isEmpty()) {
             MarkerTree marker = pending.poll();
-            PythonProvider.Fork fork = new PythonProvider.Fork(marker, required(marker), Map.copyOf(chosen));
+            PythonProvider.Fork fork = new PythonProvider.Fork(marker, required(marker), locked(marker),
+                    Map.copyOf(chosen));
             PythonProvider provider = new PythonProvider(client, request, listener, Optional.of(fork));
             try {
                 Map<Node, Version> solution = Solver.resolve(provider, Node.ROOT, PythonProvider.ROOT_VERSION);
@@ -95,6 +96,17 @@ final class UniversalResolution {
             }
         }
         return merge(solved);
+    }
+
+    /** The existing lockfile's versions whose markers overlap {@code fork}: the first such pin per package. */
+    private Map<PackageName, Version> locked(MarkerTree fork) {
+        Map<PackageName, Version> out = new LinkedHashMap<>();
+        for (Universe.Locked pin : universe.locked()) {
+            if (!out.containsKey(pin.name()) && !MarkerAlgebra.disjoint(fork, pin.marker())) {
+                out.put(pin.name(), pin.version());
+            }
+        }
+        return out;
     }
 
     /** {@code marker} as printed in messages: simplified under the Python range; "every environment" when true. */

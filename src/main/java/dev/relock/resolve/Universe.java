@@ -1,6 +1,8 @@
 package dev.relock.resolve;
 
 import dev.relock.common.RelockException;
+import dev.relock.name.PackageName;
+import dev.relock.pep440.Version;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.tags.PythonVersion;
 import java.util.List;
@@ -16,8 +18,26 @@ import java.util.Optional;
  * @param requiresPython the Python range as a specifier, e.g. {@code >=3.11}
  * @param environments the {@code --environment} markers; empty: every environment
  * @param required the {@code --required-environment} markers
+ * @param locked the pins of the existing universal lockfile with their markers: a fork prefers the
+ *     pinned version whose marker overlaps it (minimal churn when a package has several versions)
  */
-public record Universe(String requiresPython, List<MarkerTree> environments, List<MarkerTree> required) {
+public record Universe(String requiresPython, List<MarkerTree> environments, List<MarkerTree> required,
+        List<Locked> locked) {
+
+    /** A pin of an existing lockfile: {@code name==version ; marker}. */
+    public record Locked(PackageName name, Version version, MarkerTree marker) {
+        public Locked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(marker, "marker");
+        }
+    }
+
+    /** A universe without locked pins. */
+    public Universe(String requiresPython, List<MarkerTree> environments, List<MarkerTree> required) {
+        this(requiresPython, environments, required, List.of());
+    }
+
     /** The newest Python minor version a universal resolution considers (for the lowest Python of a fork). */
     private static final int NEWEST_MINOR = 30;
 
@@ -25,6 +45,7 @@ public record Universe(String requiresPython, List<MarkerTree> environments, Lis
         Objects.requireNonNull(requiresPython, "requiresPython");
         environments = List.copyOf(environments);
         required = List.copyOf(required);
+        locked = List.copyOf(locked);
     }
 
     /** The Python range as a marker. */

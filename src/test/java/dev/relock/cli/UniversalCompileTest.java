@@ -252,6 +252,25 @@ class UniversalCompileTest {
     }
 
     @Test
+    void aRecompileKeepsEachForksPinAndUpgradeMovesThemAll() throws IOException {
+        write("requirements.in", "app\n");
+        Result first = compile("--python-version", "3.11");
+        assertThat(first.status()).as(first.all()).isZero();
+        String lock = read("requirements.txt");
+        server.publish("numpy", "1.26.5", r -> r.requiresPython(">=3.9"));
+        server.publish("numpy", "2.2.0", r -> r.requiresPython(">=3.10"));
+
+        Result again = compile();
+        assertThat(again.status()).as(again.all()).isZero();
+        assertThat(read("requirements.txt")).isEqualTo(lock);
+
+        Result upgraded = compile("-U");
+        assertThat(upgraded.status()).as(upgraded.all()).isZero();
+        assertThat(pins(read("requirements.txt"))).filteredOn(p -> p.startsWith("numpy")).hasSize(2)
+                .anyMatch(p -> p.startsWith("numpy==1.26.5 ; ")).anyMatch(p -> p.startsWith("numpy==2.2.0 ; "));
+    }
+
+    @Test
     void anEnvironmentWithoutUniversalIsBadInput() throws IOException {
         write("requirements.in", "app\n");
 

@@ -124,9 +124,11 @@ class UniversalCompileTest {
         write("pyproject.toml", "[project]\nname = \"proj\"\nversion = \"0.1\"\nrequires-python = \">=3.11\"\n"
                 + "dependencies = [\"tool\"]\n");
 
-        Result narrowed = compile("pyproject.toml");
+        Result narrowed = compile("pyproject.toml", "-v");
 
         assertThat(narrowed.status()).as(narrowed.all()).isZero();
+        assertThat(narrowed.err()).contains("relock: universal lock for Python >=3.11 (requires-python in ")
+                .doesNotContain("target platform");
         assertThat(pins(read("requirements.txt"))).containsExactly("tool==1.0");
 
         write("pyproject.toml", "[project]\nname = \"proj\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\n"

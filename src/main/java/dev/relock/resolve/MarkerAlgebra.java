@@ -1,44 +1,42 @@
 package dev.relock.resolve;
 
-import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.pep508.MarkerTree;
-import dev.relock.tags.PythonVersion;
-import dev.relock.tags.Target;
-import dev.relock.tags.TargetPlatform;
-import java.util.ArrayList;
-import java.util.List;
 
-/** TEMPORARY GRID STAND-IN, NOT FOR COMMIT. */
+/**
+ * ADAPTER (universal resolution): the few marker-algebra operations the fork logic needs, in one
+ * place, each a direct call of {@link MarkerTree}'s semantic algebra. Universal resolution asks
+ * only these questions of markers, so a change of the algebra's API touches this class alone.
+ */
 final class MarkerAlgebra {
     private MarkerAlgebra() {}
-    static final List<MarkerEnvironment> GRID = new ArrayList<>();
-    static {
-        for (int minor = 6; minor <= 15; minor++) {
-            for (String p : List.of("x86_64-manylinux_2_28", "aarch64-apple-darwin", "x86_64-pc-windows-msvc")) {
-                GRID.add(MarkerEnvironment.fromMap(new Target(PythonVersion.of(3, minor, 0), TargetPlatform.parse(p)).markerValues()));
-            }
-        }
-    }
-    static boolean holds(MarkerTree m, MarkerEnvironment e) {
-        try { return m.evaluate(e); } catch (RuntimeException x) { return false; }
-    }
+
+    /** Whether no environment satisfies both markers. */
     static boolean disjoint(MarkerTree a, MarkerTree b) {
-        return GRID.stream().noneMatch(e -> holds(a, e) && holds(b, e));
+        return a.isDisjoint(b);
     }
+
+    /** Whether no environment satisfies {@code m}. */
     static boolean empty(MarkerTree m) {
-        return GRID.stream().noneMatch(e -> holds(m, e));
+        return m.isFalse();
     }
+
+    /** Whether every environment satisfying {@code a} satisfies {@code b}. */
     static boolean implies(MarkerTree a, MarkerTree b) {
-        return GRID.stream().allMatch(e -> !holds(a, e) || holds(b, e));
+        return a.implies(b);
     }
+
+    /** The environments where {@code m} does not hold. */
     static MarkerTree not(MarkerTree m) {
-        return GRID.stream().allMatch(e -> holds(m, e)) ? MarkerTree.FALSE : MarkerTree.parse("platform_machine == \"nonexistent\"");
+        return m.not();
     }
+
+    /** {@code m} simplified for environments where {@code assumption} holds. */
     static MarkerTree simplifyUnder(MarkerTree m, MarkerTree assumption) {
-        return implies(assumption, m) ? MarkerTree.TRUE : m.simplify();
+        return m.simplifyUnder(assumption).simplify();
     }
+
+    /** The marker of the Python versions a {@code requires-python} specifier admits. */
     static MarkerTree requiresPython(String specifiers) {
-        String s = specifiers.strip();
-        return MarkerTree.parse("python_full_version " + s.replaceAll("^([<>=!~]+)", "$1 \"") + "\"");
+        return MarkerTree.requiresPython(specifiers);
     }
 }

@@ -103,7 +103,7 @@ class UniversalCompileTest {
                 "numpy==2.1.0 ; python_version >= \"3.12\"",
                 "winlib==1.5 ; sys_platform != \"win32\"",
                 "winlib==2.0 ; sys_platform == \"win32\"");
-        assertThat(read("requirements.txt")).contains("#    relock compile --universal --python-version=3.11");
+        assertThat(read("requirements.txt")).contains("--python-version=3.11 --universal requirements.in");
     }
 
     @Test

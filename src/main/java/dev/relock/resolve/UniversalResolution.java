@@ -78,7 +78,6 @@ final class UniversalResolution {
                 }
                 parts.add(marker.and(MarkerAlgebra.not(covered)));
                 parts.removeIf(MarkerAlgebra::empty);
-                parts.removeIf(p -> MarkerAlgebra.disjoint(p, MarkerTree.TRUE));
                 if (solved.size() + pending.size() + parts.size() > MAX_FORKS) {
                     throw new RelockException(RelockException.Kind.UNRESOLVABLE, "Cannot resolve universally: more"
                             + " than " + MAX_FORKS + " forks of the environments are needed (last: " + split.why
@@ -123,7 +122,7 @@ final class UniversalResolution {
         List<Target> out = new ArrayList<>();
         for (MarkerTree env : universe.required()) {
             MarkerTree both = fork.and(env);
-            if (MarkerAlgebra.disjoint(both, MarkerTree.TRUE)) {
+            if (MarkerAlgebra.empty(both)) {
                 continue;
             }
             Optional<PythonVersion> python = Universe.lowestPython(both);

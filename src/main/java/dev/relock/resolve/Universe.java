@@ -62,7 +62,7 @@ public record Universe(String requiresPython, List<MarkerTree> environments, Lis
         MarkerTree envs = environments.isEmpty() ? MarkerTree.TRUE
                 : environments.stream().reduce(MarkerTree.FALSE, MarkerTree::or);
         MarkerTree space = pythonRange().and(envs);
-        if (MarkerAlgebra.empty(space) || MarkerAlgebra.disjoint(space, MarkerTree.TRUE)) {
+        if (MarkerAlgebra.empty(space)) {
             throw new RelockException(RelockException.Kind.BAD_INPUT, "no environment is left to lock for: the"
                     + " Python range " + requiresPython + " excludes every --environment given");
         }

@@ -287,6 +287,34 @@ class UniversalCompileTest {
     }
 
     @Test
+    void verifyFindsAPinThatIsStaleInOneEnvironmentOnly() throws IOException {
+        write("requirements.in", "app\n");
+        Result r = compile("--python-version", "3.11");
+        assertThat(r.status()).as(r.all()).isZero();
+        write("requirements.txt", read("requirements.txt").replace("winlib==2.0 ; sys_platform == \"win32\"",
+                "winlib==1.5 ; sys_platform == \"win32\""));
+
+        Result verify = Result.run(dir, Map.of(), "verify", "--no-cache", "--check", "fresh");
+
+        assertThat(verify.status()).as(verify.all()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(verify.out()).contains("stale: app==1.0 requires winlib>=2 but the lock pins winlib==1.5");
+    }
+
+    @Test
+    void theModeAndEnvironmentsCanComeFromToolRelock() throws IOException {
+        write("pyproject.toml", "[project]\nname = \"proj\"\nversion = \"0.1\"\nrequires-python = \">=3.12\"\n"
+                + "dependencies = [\"app\"]\n\n[tool.relock]\nuniversal = true\n"
+                + "environment = [\"sys_platform == 'win32'\"]\n");
+
+        Result r = Result.run(dir, Map.of(), "compile", "pyproject.toml", "-i", server.simpleUrl().toString(),
+                "--no-cache");
+
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(pins(read("requirements.txt"))).containsExactly("app==1.0", "numpy==2.1.0", "winlib==2.0");
+        assertThat(read("requirements.txt")).contains("'--environment=sys_platform == \"win32\"'", "--universal");
+    }
+
+    @Test
     void verifyChecksDotPythonVersionAgainstTheRange() throws IOException {
         write("requirements.in", "app\n");
         Result r = compile("--python-version", "3.11");

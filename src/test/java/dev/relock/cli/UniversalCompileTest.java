@@ -150,6 +150,14 @@ class UniversalCompileTest {
         assertThat(pins(read("requirements.txt"))).containsExactly(
                 "fastjson==1.0 ; sys_platform == \"linux\"",
                 "tool[speed]==1.0");
+
+        write("requirements.in", "tool[speed]; python_version >= \"3.12\"\n");
+        Result conditional = compile("--python-version", "3.11");
+
+        assertThat(conditional.status()).as(conditional.all()).isZero();
+        assertThat(pins(read("requirements.txt"))).containsExactly(
+                "fastjson==1.0 ; python_version >= \"3.12\" and sys_platform == \"linux\"",
+                "tool[speed]==1.0 ; python_version >= \"3.12\"");
     }
 
     @Test

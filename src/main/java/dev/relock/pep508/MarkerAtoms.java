@@ -1,8 +1,6 @@
 package dev.relock.pep508;
 
 import dev.relock.pep440.Version;
-import dev.relock.pep440.VersionSpecifier;
-import dev.relock.pep440.VersionSpecifierParseException;
 import dev.relock.ranges.Bound;
 import dev.relock.ranges.Ranges;
 import dev.relock.ranges.Ranges.Segment;
@@ -64,16 +62,7 @@ final class MarkerAtoms {
     }
 
     private static boolean isVersionSpecifier(MarkerOperator op, String value) {
-        String specifier = op.symbol() + value;
-        if (!Grammar.WHOLE_SPECIFIER.matcher(specifier).matches()) {
-            return false;
-        }
-        try {
-            VersionSpecifier.parse(specifier);
-            return true;
-        } catch (VersionSpecifierParseException notASpecifier) {
-            return false;
-        }
+        return VersionComparison.specifier(op.symbol() + value).isPresent();
     }
 
     private static Optional<Atom> versionAtom(MarkerExpression e) {

@@ -64,7 +64,12 @@ final class MarkerPrinter {
      */
     private static void expand(MarkerDiagram algebra, List<TreeMap<MarkerKey, MarkerValueSet>> clauses, Node f) {
         Node notF = algebra.not(f);
+        List<TreeMap<MarkerKey, MarkerValueSet>> primes = new ArrayList<>();
         for (TreeMap<MarkerKey, MarkerValueSet> clause : clauses) {
+            if (primes.stream().anyMatch(prime -> implies(clause, prime))) {
+                continue;
+            }
+            primes.add(clause);
             for (MarkerKey key : new ArrayList<>(clause.keySet())) {
                 TreeMap<MarkerKey, MarkerValueSet> rest = new TreeMap<>(clause);
                 rest.remove(key);
@@ -75,6 +80,12 @@ final class MarkerPrinter {
                 } else {
                     clause.put(key, allowed);
                 }
+            }
+        }
+        clauses.clear();
+        for (TreeMap<MarkerKey, MarkerValueSet> prime : primes) {
+            if (!clauses.contains(prime)) {
+                clauses.add(prime);
             }
         }
     }

@@ -54,10 +54,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
      * @param marker the environments of the fork
      * @param required the targets of the required environments the fork overlaps: they need wheels
      * @param locked the existing lockfile's versions whose markers overlap the fork, preferred first
-     * @param preferences versions other forks chose, preferred after the lockfile's (so forks agree)
      */
-    record Fork(MarkerTree marker, List<dev.relock.tags.Target> required, Map<PackageName, Version> locked,
-            Map<PackageName, Version> preferences) {}
+    record Fork(MarkerTree marker, List<dev.relock.tags.Target> required, Map<PackageName, Version> locked) {}
 
     /**
      * Thrown from the solver's dependency callback when a package's requirements on one dependency
@@ -375,34 +373,51 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     /**
      * In a fork of a universal resolution: when the requirements of {@code node} on one package
-     * differ in specifiers and their markers (in the fork) are pairwise disjoint, the fork splits on
-     * those markers (uv's fork strategy). Requirements whose markers overlap are intersected as
-     * usual, so incompatible specifiers under one marker are a conflict, not a fork.
+     * differ in specifiers and in their markers (within the fork), the fork splits into the regions
+     * where the same of them apply (uv's fork strategy; disjoint markers give one region each).
+     * Within a region every requirement that applies there applies in the whole region, so it never
+     * splits again; requirements under the same marker are intersected as usual, so incompatible
+     * specifiers under one marker are a conflict, not a fork.
      */
     private void checkFork(Node node, List<Requirement> included, Set<ExtraName> extra) {
         if (fork.isEmpty()) {
             return;
         }
+        MarkerTree here = fork.get().marker();
         Map<PackageName, List<Requirement>> byName = new LinkedHashMap<>();
         included.forEach(r -> byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
         for (List<Requirement> same : byName.values()) {
             if (same.size() < 2 || same.stream().map(r -> r.specifiers().toRanges()).distinct().count() < 2) {
                 continue;
             }
-            List<MarkerTree> markers = same.stream()
-                    .map(r -> fork.get().marker().and(r.marker().forExtras(extra))).toList();
-            boolean disjoint = true;
-            for (int i = 0; i < markers.size() && disjoint; i++) {
-                for (int j = i + 1; j < markers.size() && disjoint; j++) {
-                    disjoint = MarkerAlgebra.disjoint(markers.get(i), markers.get(j));
+            List<MarkerTree> markers = new ArrayList<>();
+            for (Requirement r : same) {
+                MarkerTree m = here.and(r.marker().forExtras(extra));
+                if (markers.stream().noneMatch(other -> MarkerAlgebra.implies(m, other) && MarkerAlgebra.implies(other, m))) {
+                    markers.add(m);
                 }
             }
-            if (disjoint) {
-                throw new ForkNeeded(same.stream().map(r -> r.marker().forExtras(extra)).toList(),
-                        node + " requires " + String.join(" and ", same.stream().map(Requirement::toString).toList()));
+            if (markers.size() < 2 || markers.size() > MAX_SPLIT_MARKERS) {
+                continue;
+            }
+            List<MarkerTree> regions = List.of(here);
+            for (MarkerTree m : markers) {
+                List<MarkerTree> next = new ArrayList<>();
+                for (MarkerTree region : regions) {
+                    next.add(region.and(m));
+                    next.add(region.and(MarkerAlgebra.not(m)));
+                }
+                regions = next.stream().filter(r -> !MarkerAlgebra.empty(r)).toList();
+            }
+            if (regions.size() > 1) {
+                throw new ForkNeeded(regions, node + " requires "
+                        + String.join(" and ", same.stream().map(Requirement::toString).toList()));
             }
         }
     }
+
+    /** More distinct markers than this on one dependency are intersected, not split (2^n regions). */
+    private static final int MAX_SPLIT_MARKERS = 4;
 
     private void addRequirement(Map<Node, Ranges<Version>> deps, Requirement r) {
         Ranges<Version> range = r.specifiers().toRanges();
@@ -464,11 +479,10 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private Optional<Version> preferred(PackageName name) {
         if (request.upgrade().frees(name)) {
-            return fork.map(f -> f.preferences().get(name));
+            return Optional.empty();
         }
         Optional<Version> locked = fork.map(f -> f.locked().get(name));
-        return locked.or(() -> Optional.ofNullable(request.preferences().get(name)))
-                .or(() -> fork.map(f -> f.preferences().get(name)));
+        return locked.or(() -> Optional.ofNullable(request.preferences().get(name)));
     }
 
     private static boolean acceptable(ProjectVersions.Entry e, Ranges<Version> range, boolean pre) {

@@ -15,7 +15,6 @@ import dev.relock.tags.TargetPlatform;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +26,11 @@ import java.util.TreeSet;
 /**
  * A universal resolution: one version set per fork of the marker space, merged into pins with
  * markers. It starts with one fork (the {@link Universe#space()}); when a package's requirements on
- * one dependency split on disjoint markers with different specifiers, that fork is split on those
- * markers (and the rest of it) and each part is solved on its own by the generic solver, as uv's
- * fork strategy does. Forks are solved in order, each preferring the versions earlier ones chose,
- * so that they agree where they can. The merge gives one pin per package and version, whose marker
+ * one dependency differ in specifiers and in markers, that fork is split into the regions where the
+ * same of them apply, and each part is solved on its own by the generic solver, as uv's fork
+ * strategy does. Forks do not steer each other (each takes the newest versions its environments
+ * allow, as a lock for one of them would), except through the existing lockfile's pins, which each
+ * fork prefers where their markers overlap it. The merge gives one pin per package and version, whose marker
  * is the OR over the forks of where the package is reachable in them; different versions of one
  * package come from disjoint forks, so at most one applies in any environment.
  */
@@ -58,17 +58,14 @@ final class UniversalResolution {
         Deque<MarkerTree> pending = new ArrayDeque<>();
         pending.add(space);
         List<Resolution> solved = new ArrayList<>();
-        Map<PackageName, Version> chosen = new LinkedHashMap<>();
         while (!pending.isEmpty()) {
             MarkerTree marker = pending.poll();
-            PythonProvider.Fork fork = new PythonProvider.Fork(marker, required(marker), locked(marker),
-                    Map.copyOf(chosen));
+            PythonProvider.Fork fork = new PythonProvider.Fork(marker, required(marker), locked(marker));
             PythonProvider provider = new PythonProvider(client, request, listener, Optional.of(fork));
             try {
                 Map<Node, Version> solution = Solver.resolve(provider, Node.ROOT, PythonProvider.ROOT_VERSION);
                 Resolution r = provider.resolution(solution);
                 solved.add(r);
-                r.packages().forEach(p -> chosen.putIfAbsent(p.name(), p.version()));
             } catch (PythonProvider.ForkNeeded split) {
                 List<MarkerTree> parts = new ArrayList<>();
                 MarkerTree covered = MarkerTree.FALSE;

@@ -52,6 +52,8 @@ class UniversalCompileTest {
                 .project("broken", p -> p.release("1.0", r -> r.requires(
                         "lib>=2; python_version >= \"3.12\"", "lib<2; python_version < \"3.12\"")))
                 .project("lib", p -> p.release("2.0"))
+                .project("overlap", p -> p.release("1.0", r -> r.requires(
+                        "winlib; python_version >= \"3.8\"", "winlib<2; sys_platform == \"win32\"")))
                 .project("winonly", p -> p.release("1.0", r -> r.wheel(WIN)).release("2.0", r -> r.wheel(LINUX)))
                 .build();
     }
@@ -181,6 +183,19 @@ class UniversalCompileTest {
         assertThat(r.status()).as(r.all()).isEqualTo(ExitCodes.UNRESOLVABLE);
         assertThat(r.err()).contains("six");
         assertThat(dir.resolve("requirements.txt")).doesNotExist();
+    }
+
+    @Test
+    void overlappingMarkersSplitIntoRegionsSoOnlyWindowsIsHeldBack() throws IOException {
+        write("requirements.in", "overlap\n");
+
+        Result r = compile("--python-version", "3.11");
+
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(pins(read("requirements.txt"))).containsExactly(
+                "overlap==1.0",
+                "winlib==1.5 ; sys_platform == \"win32\"",
+                "winlib==2.0 ; sys_platform != \"win32\"");
     }
 
     @Test

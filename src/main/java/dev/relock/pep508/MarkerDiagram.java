@@ -25,9 +25,9 @@ import java.util.TreeMap;
  */
 final class MarkerDiagram {
     /** Work units (node visits) one algebra operation may spend. */
-    static final int BUDGET = 50_000;
+    static final int BUDGET = 20_000;
     /** Conjunctions a printed marker may have before printing gives up on simplifying. */
-    static final int MAX_CLAUSES = 256;
+    static final int MAX_CLAUSES = 64;
 
     /** A diagram node. */
     sealed interface Node permits Leaf, Split {
@@ -307,16 +307,19 @@ final class MarkerDiagram {
      * The paths to {@code TRUE}, each as the value sets it requires per key (keys it does not
      * test are absent), in branch order; disjoint conjunctions whose union is the marker.
      *
-     * @throws TooComplex past {@link #MAX_CLAUSES} paths
+     * @throws TooComplex past {@link #MAX_CLAUSES} paths (or 16 times as many nodes visited)
      */
     static List<TreeMap<MarkerKey, MarkerValueSet>> paths(Node node) {
         List<TreeMap<MarkerKey, MarkerValueSet>> out = new ArrayList<>();
-        collect(node, new TreeMap<>(), out);
+        collect(node, new TreeMap<>(), out, new int[] {MAX_CLAUSES * 16});
         return out;
     }
 
     private static void collect(Node node, TreeMap<MarkerKey, MarkerValueSet> prefix,
-            List<TreeMap<MarkerKey, MarkerValueSet>> out) {
+            List<TreeMap<MarkerKey, MarkerValueSet>> out, int[] visits) {
+        if (--visits[0] < 0) {
+            throw new TooComplex();
+        }
         if (node instanceof Leaf leaf) {
             if (leaf.value()) {
                 if (out.size() >= MAX_CLAUSES) {
@@ -329,7 +332,7 @@ final class MarkerDiagram {
         Split split = (Split) node;
         for (Branch b : split.branches) {
             prefix.put(split.key, b.set());
-            collect(b.child(), prefix, out);
+            collect(b.child(), prefix, out, visits);
         }
         prefix.remove(split.key);
     }

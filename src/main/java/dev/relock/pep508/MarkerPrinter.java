@@ -16,13 +16,15 @@ import java.util.TreeMap;
 /**
  * Turns a {@link MarkerDiagram} back into a PEP 508 expression: a disjunction of conjunctions.
  *
- * <p>The conjunctions start as the diagram's paths to "true" and are then simplified: a
- * conjunction's condition on one key is widened by another conjunction's condition on that key
- * when the other's remaining conditions are implied ({@code A or (not A and B)} becomes
- * {@code A or B}, {@code python_version < "3.10" or python_version == "3.10"} becomes
- * {@code python_version < "3.11"}), and conjunctions implied by another are dropped (absorption).
- * As the diagram is canonical and every step runs in a fixed order, equivalent markers print the
- * same text.
+ * <p>The conjunctions start as the diagram's paths to "true" (disjoint, so {@code A or B} starts
+ * as {@code A or (not A and B)}). Each is then expanded to a prime implicant (every condition as
+ * wide as the marker allows, key by key; conditions that cover everything vanish), conjunctions
+ * the others cover are dropped, and finally a condition is narrowed or widened by the values
+ * another conjunction already covers when that makes it print shorter ({@code (python_version <
+ * "3.11" and (sys_platform == "linux" or sys_platform == "win32")) or sys_platform == "linux"}
+ * becomes {@code (python_version < "3.11" and sys_platform == "win32") or sys_platform ==
+ * "linux"}). As the diagram is canonical and every step runs in a fixed order, equivalent markers
+ * print the same text.
  */
 final class MarkerPrinter {
     private MarkerPrinter() {
@@ -313,6 +315,11 @@ final class MarkerPrinter {
         if (s.lower() instanceof Bound.Included<Version> lo && s.upper() instanceof Bound.Included<Version> hi
                 && lo.value().equals(hi.value())) {
             return atom(variable, MarkerOperator.EQUAL, lo.value(), false);
+        }
+        if (s.lower().isUnbounded() && s.upper() instanceof Bound.Included<Version> hi
+                && hi.value().equals(Version.of(0))) {
+            // No release is below 0, so "up to 0" is just 0.
+            return atom(variable, MarkerOperator.EQUAL, hi.value(), false);
         }
         if (variable == MarkerVariable.PYTHON_FULL_VERSION && s.lower() instanceof Bound.Included<Version> lo
                 && MarkerAtoms.isMinorBoundary(lo.value()) && s.upper() instanceof Bound.Excluded<Version> hi

@@ -102,6 +102,11 @@ class MarkerSimplificationTest {
                 Arguments.of("python_full_version >= '3.13.0rc1'", "python_full_version >= \"3.13.0rc1\""),
                 Arguments.of("python_full_version >= '3.13.0rc1' and python_full_version < '3.13.0rc1'", NEVER),
                 Arguments.of("os_name ~= '1.0'", "os_name ~= \"1.0\""),
+                // the other version variables
+                Arguments.of("platform_release == '0'", "platform_release == \"0\""),
+                Arguments.of("implementation_version >= '7.3' and implementation_version < '7.3'", NEVER),
+                Arguments.of("implementation_version >= '7.3.0' or implementation_version == '7.2.*'",
+                        "implementation_version >= \"7.2\""),
                 Arguments.of("'3.*' == python_version", "\"3.*\" == python_version"));
     }
 

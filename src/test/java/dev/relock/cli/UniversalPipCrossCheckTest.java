@@ -47,7 +47,8 @@ class UniversalPipCrossCheckTest {
 
     /**
      * numpy forks on the Python version; colorama is for Windows, uvloop (no Windows wheels) for the
-     * rest; tomli only below 3.12; typing-helper only from 3.12 on, through an extra.
+     * rest; tomli only below 3.12; typing-helper only from 3.12 on, through an extra; attrs is held
+     * below 23 on Windows only (overlapping markers).
      */
     static Scenario world() {
         return Scenario.builder()
@@ -57,13 +58,15 @@ class UniversalPipCrossCheckTest {
                 .project("uvloop", p -> p.release("0.19.0", r -> compiled(r, false)))
                 .project("colorama", p -> p.release("0.4.6"))
                 .project("tomli", p -> p.release("2.0.1"))
+                .project("attrs", p -> p.release("22.0").release("23.1"))
                 .project("typing-helper", p -> p.release("1.0").release("1.1"))
                 .project("typing-ext", p -> p.release("4.0", r -> r.extra("future",
                         "typing-helper; python_version >= \"3.12\"")))
                 .project("app", p -> p.release("1.0", r -> r.requires(
                         "numpy>=2; python_version >= \"3.12\"", "numpy<2; python_version < \"3.12\"",
                         "colorama; sys_platform == \"win32\"", "uvloop; sys_platform != \"win32\"",
-                        "tomli; python_version < \"3.12\"", "typing-ext[future]")))
+                        "tomli; python_version < \"3.12\"", "typing-ext[future]",
+                        "attrs; python_version >= \"3.8\"", "attrs<23; sys_platform == \"win32\"")))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.relock.pep508;
 
+import dev.relock.pep440.Version;
 import dev.relock.pep508.MarkerNode.Constant;
 import dev.relock.pep508.MarkerNode.Junction;
 import dev.relock.ranges.Ranges;
@@ -213,12 +214,12 @@ final class MarkerDiagram {
     /** Adds the values of {@code free} to neighbouring branches of {@code kept}. */
     private static void reassign(List<Branch> kept, List<MarkerValueSet> original, MarkerValueSet free) {
         if (free instanceof MarkerValueSet.Versions versions) {
-            for (Ranges.Segment<dev.relock.pep440.Version> segment : versions.ranges().segments()) {
+            for (Ranges.Segment<Version> segment : versions.ranges().segments()) {
                 MarkerValueSet piece = new MarkerValueSet.Versions(Ranges.ofSegments(List.of(segment)));
                 int target = 0;
                 for (int i = 0; i < kept.size(); i++) {
-                    Ranges<dev.relock.pep440.Version> own = ((MarkerValueSet.Versions) kept.get(i).set()).ranges();
-                    Ranges<dev.relock.pep440.Version> joined = own.union(((MarkerValueSet.Versions) piece).ranges());
+                    Ranges<Version> own = ((MarkerValueSet.Versions) kept.get(i).set()).ranges();
+                    Ranges<Version> joined = own.union(((MarkerValueSet.Versions) piece).ranges());
                     if (joined.segments().size() <= own.segments().size()) {
                         target = i;
                         break;

@@ -11,7 +11,9 @@ import dev.relock.ranges.Ranges.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link MarkerDiagram} back into a PEP 508 expression: a disjunction of conjunctions.
@@ -218,7 +220,7 @@ final class MarkerPrinter {
      * first, and on the same key the set with the lower values (or the named strings) first.
      */
     private static int compareClauses(TreeMap<MarkerKey, MarkerValueSet> a, TreeMap<MarkerKey, MarkerValueSet> b) {
-        java.util.TreeSet<MarkerKey> keys = new java.util.TreeSet<>(a.keySet());
+        TreeSet<MarkerKey> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (MarkerKey k : keys) {
             MarkerValueSet x = a.get(k);
@@ -291,15 +293,15 @@ final class MarkerPrinter {
         List<Segment<Version>> segments = ranges.segments();
         if (segments.size() > 1) {
             List<MarkerNode> parts = new ArrayList<>();
-            lowerAtom(variable, segments.get(0).lower()).ifPresent(parts::add);
+            boundAtom(variable, segments.get(0).lower(), true).ifPresent(parts::add);
             boolean expressible = true;
             for (int i = 0; i + 1 < segments.size() && expressible; i++) {
-                java.util.Optional<MarkerNode> hole = holeAtom(variable, segments.get(i).upper(),
+                Optional<MarkerNode> hole = holeAtom(variable, segments.get(i).upper(),
                         segments.get(i + 1).lower());
                 hole.ifPresent(parts::add);
                 expressible = hole.isPresent();
             }
-            upperAtom(variable, segments.get(segments.size() - 1).upper()).ifPresent(parts::add);
+            boundAtom(variable, segments.get(segments.size() - 1).upper(), false).ifPresent(parts::add);
             if (expressible) {
                 return junction(false, parts);
             }
@@ -327,46 +329,40 @@ final class MarkerPrinter {
             return atom(variable, MarkerOperator.EQUAL, lo.value(), true);
         }
         List<MarkerNode> parts = new ArrayList<>();
-        lowerAtom(variable, s.lower()).ifPresent(parts::add);
-        upperAtom(variable, s.upper()).ifPresent(parts::add);
+        boundAtom(variable, s.lower(), true).ifPresent(parts::add);
+        boundAtom(variable, s.upper(), false).ifPresent(parts::add);
         return junction(false, parts);
     }
 
-    private static java.util.Optional<MarkerNode> lowerAtom(MarkerVariable variable, Bound<Version> lower) {
-        if (lower instanceof Bound.Included<Version> b) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.GREATER_EQUAL, b.value(),
-                    MarkerAtoms.isMinorBoundary(b.value())));
+    /**
+     * The comparison for one end of an interval; an end where a minor series starts (a lower end
+     * that includes X.Y, an upper end that excludes it) prints as {@code python_version}.
+     */
+    private static Optional<MarkerNode> boundAtom(MarkerVariable variable, Bound<Version> bound, boolean lower) {
+        if (bound instanceof Bound.Included<Version> b) {
+            return Optional.of(atom(variable, lower ? MarkerOperator.GREATER_EQUAL : MarkerOperator.LESS_EQUAL,
+                    b.value(), lower && MarkerAtoms.isMinorBoundary(b.value())));
         }
-        if (lower instanceof Bound.Excluded<Version> b) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.GREATER, b.value(), false));
+        if (bound instanceof Bound.Excluded<Version> b) {
+            return Optional.of(atom(variable, lower ? MarkerOperator.GREATER : MarkerOperator.LESS, b.value(),
+                    !lower && MarkerAtoms.isMinorBoundary(b.value())));
         }
-        return java.util.Optional.empty();
-    }
-
-    private static java.util.Optional<MarkerNode> upperAtom(MarkerVariable variable, Bound<Version> upper) {
-        if (upper instanceof Bound.Excluded<Version> b) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.LESS, b.value(),
-                    MarkerAtoms.isMinorBoundary(b.value())));
-        }
-        if (upper instanceof Bound.Included<Version> b) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.LESS_EQUAL, b.value(), false));
-        }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The {@code !=} comparison for the gap between two intervals, if the gap is one. */
-    private static java.util.Optional<MarkerNode> holeAtom(MarkerVariable variable, Bound<Version> before,
+    private static Optional<MarkerNode> holeAtom(MarkerVariable variable, Bound<Version> before,
             Bound<Version> after) {
         if (before instanceof Bound.Excluded<Version> a && after instanceof Bound.Excluded<Version> b
                 && a.value().equals(b.value())) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.NOT_EQUAL, a.value(), false));
+            return Optional.of(atom(variable, MarkerOperator.NOT_EQUAL, a.value(), false));
         }
         if (variable == MarkerVariable.PYTHON_FULL_VERSION && before instanceof Bound.Excluded<Version> a
                 && MarkerAtoms.isMinorBoundary(a.value()) && after instanceof Bound.Included<Version> b
                 && b.value().equals(MarkerAtoms.nextMinor(a.value()))) {
-            return java.util.Optional.of(atom(variable, MarkerOperator.NOT_EQUAL, a.value(), true));
+            return Optional.of(atom(variable, MarkerOperator.NOT_EQUAL, a.value(), true));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

@@ -96,7 +96,7 @@ public final class MarkerTree {
 
     /** Marks a tree whose diagram exceeded the work budget. */
     private static final MarkerDiagram.Node TOO_COMPLEX = new MarkerDiagram.Split(
-            MarkerKey.PYTHON, java.util.List.of());
+            MarkerKey.PYTHON, List.of());
 
     private MarkerTree(MarkerNode root) {
         this.root = root;
@@ -188,12 +188,7 @@ public final class MarkerTree {
             segments.add(new Ranges.Segment<>(releaseBound(s.lower(), true), releaseBound(s.upper(), false)));
         }
         Ranges<Version> releases = MarkerAtoms.fromZero(Ranges.ofSegments(segments));
-        MarkerValueSet.Versions set = new MarkerValueSet.Versions(releases);
-        MarkerDiagram.Node node = set.isEmpty() ? MarkerDiagram.FALSE : set.isFull() ? MarkerDiagram.TRUE
-                : new MarkerDiagram.Split(MarkerKey.PYTHON, List.of(new MarkerDiagram.Branch(set, MarkerDiagram.TRUE),
-                        new MarkerDiagram.Branch(set.not(), MarkerDiagram.FALSE)).stream()
-                        .sorted((x, y) -> MarkerValueSet.ORDER.compare(x.set(), y.set())).toList());
-        return fromDiagram(node).orElseThrow();
+        return fromDiagram(MarkerDiagram.atom(MarkerKey.PYTHON, new MarkerValueSet.Versions(releases))).orElseThrow();
     }
 
     /**

@@ -247,6 +247,21 @@ class MarkerSimplificationTest {
         assertThat(marker.simplifyUnder(MarkerTree.TRUE)).isEqualTo(marker.simplify());
     }
 
+    /** Every marker pypa/packaging tests as valid goes through the algebra and prints parseably. */
+    @ParameterizedTest
+    @MethodSource("dev.relock.pep508.PackagingVectorsTest#validMarkers")
+    void everyValidPackagingMarkerHasACanonicalForm(String text) {
+        MarkerTree marker = MarkerTree.parse(text);
+        MarkerTree simplified = marker.simplify();
+
+        if (!simplified.isTrue()) {
+            assertThat(MarkerTree.parse(simplified.toString()).simplify()).isEqualTo(simplified);
+        }
+        assertThat(marker.not().not()).isEqualTo(simplified);
+        assertThat(marker.and(marker.not()).isFalse()).isTrue();
+        assertThat(marker.implies(marker.or(MarkerTree.parse("os_name == 'x'")))).isTrue();
+    }
+
     @Test
     void hugeMarkersDegradeToAnUnsimplifiedButCorrectForm() {
         StringBuilder text = new StringBuilder();

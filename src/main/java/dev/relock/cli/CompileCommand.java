@@ -8,6 +8,7 @@ import dev.relock.lock.CompileSetup;
 import dev.relock.lock.Compiler;
 import dev.relock.lock.LockOption;
 import dev.relock.lock.LockTargets;
+import dev.relock.lock.PythonRange;
 import dev.relock.resolve.ResolverListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,13 +77,22 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
                 ctx.var("CUSTOM_COMPILE_COMMAND"), dryRun));
         CompileRequest request = prepared.request();
         LockTargets targets = prepared.targets();
-        if (global.verbosity() >= 1) {
+        if (request.settings().universal()) {
+            if (global.verbosity() >= 1) {
+                PythonRange range = PythonRange.of(request.settings(), request.sources().get(0).getParent(),
+                        Optional.of(request.target().python()));
+                err.println("relock: universal lock for Python " + range.specifiers() + " (" + range.source() + ")"
+                        + (request.settings().environments().isEmpty() ? ", every platform" : ", environments "
+                                + String.join(" | ", request.settings().environments().stream()
+                                        .map(Object::toString).toList())));
+            }
+        } else if (global.verbosity() >= 1) {
             err.println("relock: target Python " + request.target().python() + " (" + targets.pythonSource() + ")");
             err.println("relock: target platform" + (targets.targets().size() > 1 ? "s " : " ")
                     + String.join(", ", targets.platforms().stream().map(p -> p.name()).toList())
                     + " (" + targets.platformSource() + ")");
         }
-        if (global.verbosity() >= 0) {
+        if (global.verbosity() >= 0 && !request.settings().universal()) {
             targets.warnings().forEach(w -> err.println("relock: warning: " + w));
         }
 

@@ -84,8 +84,9 @@ final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bo
         Path lockPath = ctx.resolve(lockfile);
         Lockfile lock = LockfileReader.read(lockPath);
         LockSettings settings = CompileSetup.settingsOf(lockPath, ctx.workingDirectory(), lockOptions.given(), ctx.env());
-        List<Target> targets = LockTargets.choose(settings, "the lockfile", lockPath.getParent(), lockPath.getParent())
-                .targets();
+        List<Target> targets = LockTargets.choose(settings.installTarget(lockOptions.given().stream()
+                .anyMatch(g -> g.option() == LockOption.PYTHON_VERSION)), "the lockfile", lockPath.getParent(),
+                lockPath.getParent()).targets();
         WheelhouseRequest request = new WheelhouseRequest(lockPath, lockfile, lock, ctx.resolve(directory), targets,
                 allFiles ? FileChoice.ALL_FILES : FileChoice.BEST_PER_TARGET, includeSdists, VersionProvider.version());
         WheelhouseResult result;

@@ -109,6 +109,10 @@ public final class CompileSetup {
         LockSettings settings = LockOption.overlay(base, config.given(), LockOption.PathContext.of(projectDir));
         settings = LockOption.overlay(settings, invocation.given(), cli);
 
+        if (!settings.universal() && (!settings.environments().isEmpty() || !settings.requiredEnvironments().isEmpty())) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, (settings.environments().isEmpty()
+                    ? "--required-environment" : "--environment") + " applies to universal locks only: add --universal");
+        }
         String origin;
         if (invocation.given().stream().anyMatch(g -> g.option() == LockOption.PYTHON_PLATFORM)) {
             origin = "--python-platform on the command line";
@@ -119,7 +123,8 @@ public final class CompileSetup {
         }
         LockTargets targets = LockTargets.choose(settings, origin, projectDir, projectDir);
         Optional<String> custom = recorded.flatMap(RecordedCommand.Recorded::customCommand);
-        settings = settings.withPlatforms(targets.platforms());
+        // A universal lock is for every platform: the platform standing in for its oldest Python is not recorded.
+        settings = settings.universal() ? settings : settings.withPlatforms(targets.platforms());
 
         CompileRequest.Builder b = CompileRequest.builder(wd, targets.targets())
                 .output(out)

@@ -6,6 +6,7 @@ import dev.relock.index.IndexSources;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.pep508.MarkerEnvironment;
+import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Requirement;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileReader;
@@ -20,6 +21,7 @@ import dev.relock.resolve.ResolveRequest;
 import dev.relock.resolve.Resolver;
 import dev.relock.resolve.ResolverListener;
 import dev.relock.resolve.RootRequirement;
+import dev.relock.resolve.Universe;
 import dev.relock.resolve.UpgradePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +115,13 @@ public final class Compiler {
         BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.settings().binaryOptions().stream(),
                 inputs.binaryOptions().stream()).toList());
         resolve.binary(binary);
+        if (request.settings().universal()) {
+            PythonRange range = PythonRange.of(request.settings(), request.sources().get(0).getParent(),
+                    Optional.of(request.target().python()));
+            resolve.universe(Optional.of(new Universe(range.specifiers(), request.settings().environments(),
+                    request.settings().requiredEnvironments(), request.upgradeAll() ? List.of()
+                            : lockedPins(request, previous))));
+        }
 
         Lockfile lockfile;
         Resolution resolution;
@@ -166,23 +175,52 @@ public final class Compiler {
 
     /** The existing lockfile's exact pins, minus the packages being upgraded. */
     private static Map<PackageName, Version> preferences(CompileRequest request, Optional<String> previous) {
+        Map<PackageName, Version> prefs = new TreeMap<>();
+        existingPins(request, previous, true).forEach(pin -> prefs.put(pin.name(), pin.version()));
+        return prefs;
+    }
+
+    /**
+     * The existing lockfile's exact pins with their markers (no marker: everywhere), minus the
+     * packages being upgraded: a universal lock may pin a package once per environment.
+     */
+    private static List<Universe.Locked> lockedPins(CompileRequest request, Optional<String> previous) {
+        return existingPins(request, previous, false);
+    }
+
+    /** The exact pins of {@code previous} (and of its unsafe trailer, if asked), minus the packages being upgraded. */
+    private static List<Universe.Locked> existingPins(CompileRequest request, Optional<String> previous,
+            boolean trailer) {
         if (previous.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
         Lockfile existing;
         try {
             existing = LockfileReader.read(previous.get(), request.output());
         } catch (RelockException e) {
             // Not in pip-compile's layout (hand-written): it is replaced without preferences, as pip-compile does.
-            return Map.of();
+            return List.of();
         }
         Set<PackageName> freed = request.upgradePackages().stream().map(Requirement::name).collect(Collectors.toSet());
-        Map<PackageName, Version> prefs = new TreeMap<>();
-        Stream.concat(existing.pins().stream(), existing.trailer().stream().flatMap(t -> t.pins().stream()))
-                .filter(pin -> pin.kind() == Pin.Kind.PINNED)
-                .forEach(pin -> PackageName.tryOf(pin.name()).filter(name -> !freed.contains(name))
-                        .ifPresent(name -> Version.tryParse(pin.target()).ifPresent(v -> prefs.put(name, v))));
-        return prefs;
+        List<Universe.Locked> out = new ArrayList<>();
+        Stream.concat(existing.pins().stream(), trailer ? existing.trailer().stream().flatMap(t -> t.pins().stream())
+                : Stream.empty()).filter(pin -> pin.kind() == Pin.Kind.PINNED).forEach(pin -> {
+                    Optional<PackageName> name = PackageName.tryOf(pin.name()).filter(n -> !freed.contains(n));
+                    Optional<Version> version = Version.tryParse(pin.target());
+                    if (name.isPresent() && version.isPresent()) {
+                        out.add(new Universe.Locked(name.get(), version.get(), marker(pin)));
+                    }
+                });
+        return out;
+    }
+
+    /** The pin's marker; none, or a hand-edited one that does not parse: everywhere. */
+    private static MarkerTree marker(Pin pin) {
+        try {
+            return pin.marker().map(MarkerTree::parse).orElse(MarkerTree.TRUE);
+        } catch (RuntimeException unparsable) {
+            return MarkerTree.TRUE;
+        }
     }
 
     /** How long a finished compile waits for outstanding prefetches before closing the client. */

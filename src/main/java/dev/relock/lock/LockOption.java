@@ -3,6 +3,7 @@ package dev.relock.lock;
 import dev.relock.common.Excerpt;
 import dev.relock.common.RelockException;
 import dev.relock.name.ExtraName;
+import dev.relock.pep508.MarkerTree;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
@@ -48,6 +49,31 @@ public enum LockOption {
             (s, paths) -> s.pythonPlatforms().stream().map(p -> "--python-platform=" + p.name()).toList(),
             b -> b.pythonPlatform(TargetPlatform.parse("aarch64-apple-darwin"))
                     .pythonPlatform(TargetPlatform.parse("x86_64-manylinux_2_36"))),
+    UNIVERSAL(Group.TARGET, Kind.FLAG, "",
+            "One lock for every environment (Python versions from requires-python or --python-version upwards,"
+                    + " every platform): pins carry markers, and versions may differ between disjoint environments.",
+            names("--universal", "--no-universal"), true,
+            (b, flag, v, paths) -> b.universal(positive(flag, "--universal")),
+            b -> { },
+            (s, paths) -> s.universal() ? List.of("--universal") : List.of(),
+            b -> b.universal(true)),
+    ENVIRONMENT(Group.TARGET, Kind.LIST, "MARKER",
+            "With --universal: cover only the environments where this marker holds (repeatable: any of them),"
+                    + " e.g. 'sys_platform == \"linux\"'.",
+            names("--environment"), true,
+            (b, flag, v, paths) -> b.environment(marker(flag, v)),
+            b -> b.environments.clear(),
+            (s, paths) -> s.environments().stream().map(m -> "--environment=" + m).toList(),
+            b -> b.environment(MarkerTree.parse("sys_platform == \"linux\"")).environment(
+                    MarkerTree.parse("sys_platform == \"darwin\" and python_version >= \"3.12\""))),
+    REQUIRED_ENVIRONMENT(Group.TARGET, Kind.LIST, "MARKER",
+            "With --universal: every pin that applies where this marker holds must have a wheel for it"
+                    + " (repeatable); older versions are chosen otherwise.",
+            names("--required-environment"), true,
+            (b, flag, v, paths) -> b.requiredEnvironment(marker(flag, v)),
+            b -> b.requiredEnvironments.clear(),
+            (s, paths) -> s.requiredEnvironments().stream().map(m -> "--required-environment=" + m).toList(),
+            b -> b.requiredEnvironment(MarkerTree.parse("sys_platform == \"win32\""))),
     INDEX_URL(Group.INDEX, Kind.VALUE, "URL",
             "Base URL of the package index (PEP 503/691). Default: the lockfile's, else https://pypi.org/simple/",
             names("-i", "--index-url"), true,
@@ -424,6 +450,20 @@ public enum LockOption {
 
     private static boolean positive(String flag, String positiveName) {
         return flag.equals(positiveName);
+    }
+
+    private static MarkerTree marker(String flag, String text) {
+        try {
+            MarkerTree m = MarkerTree.parse(text.strip());
+            if (!m.extras().isEmpty()) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT, "bad " + flag + " '" + Excerpt.of(text)
+                        + "': an environment marker cannot use 'extra'");
+            }
+            return m;
+        } catch (dev.relock.pep508.Pep508Exception e) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "bad " + flag + " '" + Excerpt.of(text)
+                    + "': not a PEP 508 marker: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     private static String checkedPythonVersion(String text) {

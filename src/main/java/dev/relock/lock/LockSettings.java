@@ -1,6 +1,7 @@
 package dev.relock.lock;
 
 import dev.relock.name.ExtraName;
+import dev.relock.pep508.MarkerTree;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
@@ -37,6 +38,9 @@ import java.util.TreeSet;
  * @param excludeNewer {@code --exclude-newer}: a timestamp or a cooldown; {@link ExcludeNewer#cutoff} gives
  *     the instant for a given "now"
  * @param binaryOptions {@code --no-binary} / {@code --only-binary} in command-line order
+ * @param universal {@code --universal}: one lock for every environment, pins with markers
+ * @param environments {@code --environment}: the environments a universal lock covers (empty: all)
+ * @param requiredEnvironments {@code --required-environment}: environments that need a wheel of every pin
  */
 public record LockSettings(
         Optional<String> pythonVersion,
@@ -53,7 +57,10 @@ public record LockSettings(
         boolean header,
         Optional<PrereleaseMode> prerelease,
         Optional<ExcludeNewer> excludeNewer,
-        List<BinaryPolicy.Option> binaryOptions) {
+        List<BinaryPolicy.Option> binaryOptions,
+        boolean universal,
+        List<MarkerTree> environments,
+        List<MarkerTree> requiredEnvironments) {
 
     /** Every option at its default. */
     public static final LockSettings DEFAULTS = builder().build();
@@ -68,6 +75,8 @@ public record LockSettings(
         Objects.requireNonNull(prerelease, "prerelease");
         Objects.requireNonNull(excludeNewer, "excludeNewer");
         binaryOptions = List.copyOf(binaryOptions);
+        environments = List.copyOf(new java.util.LinkedHashSet<>(environments));
+        requiredEnvironments = List.copyOf(new java.util.LinkedHashSet<>(requiredEnvironments));
     }
 
     public static Builder builder() {
@@ -91,6 +100,9 @@ public record LockSettings(
         b.prerelease = prerelease;
         b.excludeNewer = excludeNewer;
         b.binaryOptions.addAll(binaryOptions);
+        b.universal = universal;
+        b.environments.addAll(environments);
+        b.requiredEnvironments.addAll(requiredEnvironments);
         return b;
     }
 
@@ -99,6 +111,22 @@ public record LockSettings(
         Builder b = toBuilder();
         b.pythonPlatforms.clear();
         b.pythonPlatforms.addAll(platforms);
+        return b.build();
+    }
+
+    /**
+     * The settings that choose where a lock is installed: a universal lock's recorded
+     * {@code --python-version} is the lower bound of its range, not a target, so unless
+     * {@code pythonGiven} (on the command line) the install target's Python is the project's
+     * {@code .python-version}.
+     */
+    public LockSettings installTarget(boolean pythonGiven) {
+        if (!universal || pythonGiven) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.pythonVersion = Optional.empty();
+        b.universal = false;
         return b.build();
     }
 
@@ -134,6 +162,9 @@ public record LockSettings(
         Optional<PrereleaseMode> prerelease = Optional.empty();
         Optional<ExcludeNewer> excludeNewer = Optional.empty();
         final List<BinaryPolicy.Option> binaryOptions = new ArrayList<>();
+        boolean universal;
+        final List<MarkerTree> environments = new ArrayList<>();
+        final List<MarkerTree> requiredEnvironments = new ArrayList<>();
 
         private Builder() {}
 
@@ -217,10 +248,25 @@ public record LockSettings(
             return this;
         }
 
+        public Builder universal(boolean on) {
+            universal = on;
+            return this;
+        }
+
+        public Builder environment(MarkerTree marker) {
+            environments.add(Objects.requireNonNull(marker, "marker"));
+            return this;
+        }
+
+        public Builder requiredEnvironment(MarkerTree marker) {
+            requiredEnvironments.add(Objects.requireNonNull(marker, "marker"));
+            return this;
+        }
+
         public LockSettings build() {
             return new LockSettings(pythonVersion, pythonPlatforms, index, constraints, extras, allExtras,
                     generateHashes, allowUnsafe, annotationStyle, stripExtras, emitIndexUrl, header, prerelease,
-                    excludeNewer, binaryOptions);
+                    excludeNewer, binaryOptions, universal, environments, requiredEnvironments);
         }
     }
 }

@@ -20,6 +20,9 @@ import java.util.Optional;
  * uv: markers see {@code python_full_version == "X.Y.0"}, Requires-Python is judged against
  * {@code X.Y.0}, and verify reads {@code X.Y} the same way.
  *
+ * <p>A universal lock ({@code --universal}) without {@code --python-version} takes the oldest
+ * Python its {@code requires-python} admits, when the project declares one ({@link PythonRange}).
+ *
  * <p>The platforms: those the settings name (the command line, {@code [tool.relock]} or the
  * lockfile's header), else the ones the project's Dockerfiles imply ({@link PlatformSource}).
  *
@@ -59,9 +62,16 @@ public record LockTargets(List<Target> targets, Optional<PythonPin> pin, String 
         PythonVersion python;
         Optional<PythonPin> pin = Optional.empty();
         String pythonSource;
+        Optional<PythonRange> declared = settings.universal() && settings.pythonVersion().isEmpty()
+                ? PythonRange.requiresPython(start) : Optional.empty();
         if (settings.pythonVersion().isPresent()) {
             python = PythonVersion.parse(settings.pythonVersion().get());
             pythonSource = "--python-version " + settings.pythonVersion().get();
+        } else if (declared.isPresent()) {
+            // universal: the oldest Python of the declared range stands for it
+            python = declared.get().oldest().orElseThrow(() -> new WorkspaceException(declared.get().source()
+                    + " admits no Python 3 release; fix requires-python"));
+            pythonSource = declared.get().source() + " (oldest: " + python + ")";
         } else {
             Path file = PythonVersionFile.find(start).orElseThrow(() -> new WorkspaceException(
                     "no target Python: relock resolves for the version your project pins. Pin it with"

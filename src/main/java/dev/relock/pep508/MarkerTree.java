@@ -3,11 +3,17 @@ package dev.relock.pep508;
 import dev.relock.name.ExtraName;
 import dev.relock.pep508.MarkerNode.Constant;
 import dev.relock.pep508.MarkerNode.Junction;
+import dev.relock.pep440.Version;
+import dev.relock.pep440.VersionSpecifier;
+import dev.relock.pep440.VersionSpecifiers;
+import dev.relock.ranges.Bound;
+import dev.relock.ranges.Ranges;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -27,18 +33,50 @@ import java.util.function.UnaryOperator;
  * or {@code ===} throw {@link MarkerEvaluationException} (all comparisons are evaluated, so such a
  * comparison fails evaluation even where the other operands already decide the result).
  *
- * <p><b>Algebra</b> ({@link #and}, {@link #or}, {@link #simplify()}, the extra specializations)
- * returns simplified trees: nested junctions of the same kind are flattened, {@link #TRUE} and
- * {@link #FALSE} are absorbed or short-circuit, and structurally equal clauses are kept once.
- * Nothing else is simplified: no contradictions ({@code os_name == "a" and os_name == "b"}), no
- * tautologies, no absorption ({@code a or (a and b)}), no version-range merging. So
- * {@link #isTrue()}/{@link #isFalse()} are structural: {@code false} means "not known to be".
- * There is no negation: PEP 508 has no {@code not}, and packaging's comparison rules (invalid
- * versions make every operator false, {@code <V} excludes pre-releases of V) leave most
- * comparisons without an exact expressible complement.
+ * <p><b>Algebra</b> ({@link #and}, {@link #or}, {@link #not()}, {@link #simplify()},
+ * {@link #simplifyUnder}) works on a canonical decision diagram ({@code MarkerDiagram}) and returns
+ * markers in a canonical simplified form, so markers that hold in the same environments print the
+ * same text, and {@link #isTrue()}, {@link #isFalse()}, {@link #isDisjoint} and {@link #implies}
+ * are semantic. The algebra's model of an environment:
+ * <ul>
+ *   <li>{@code python_version} is the X.Y prefix of {@code python_full_version}, which is a final
+ *       release, so both become intervals over one version axis ({@code python_version <= "3.11"}
+ *       is {@code python_full_version < "3.12"}). {@code implementation_version} and
+ *       {@code platform_release} are valid versions too (so the complement of {@code >=} is
+ *       {@code <}; packaging makes every version comparison false for a value that is not a
+ *       version, such as a Linux {@code platform_release}). Comparisons with a version that has
+ *       an epoch, pre, post, dev or local part stay opaque (below).</li>
+ *   <li>Other variables, and {@code extra}, are strings: {@code ==}/{@code !=} give value sets
+ *       (one value excludes another), {@code <} and {@code >} are always false, {@code <=} and
+ *       {@code >=} mean {@code ==}, as in packaging. Correlations between variables (such as
+ *       {@code sys_platform == "win32"} and {@code platform_system == "Windows"}) are not known.</li>
+ *   <li>Anything else ({@code in}/{@code not in}, {@code ~=} and {@code ===} on strings, reversed
+ *       wildcards, ...) is an opaque comparison: an independent yes/no variable whose negation is
+ *       the comparison with the complementary operator ({@code in}/{@code not in}, {@code ===}/
+ *       {@code !=}; a string {@code ~=}, which packaging cannot evaluate, negates to itself).</li>
+ * </ul>
+ *
+ * <p><b>Printing of algebra results</b> is a disjunction of conjunctions. In a conjunction the
+ * comparisons come in a fixed variable order: {@code python_version}/{@code python_full_version},
+ * {@code implementation_name}, {@code platform_python_implementation},
+ * {@code implementation_version}, {@code sys_platform}, {@code platform_system}, {@code os_name},
+ * {@code platform_machine}, {@code platform_release}, {@code platform_version}, opaque
+ * comparisons (by text), {@code extra}; string values in alphabetical order. The conjunctions
+ * are ordered by the same variables and then by value (lowest Python version first, named
+ * strings before "any other"). A Python bound at an X.Y boundary prints as {@code python_version}
+ * ({@code python_version >= "3.11"}, {@code python_version == "3.11"}, {@code python_version !=
+ * "3.11"}), any other as {@code python_full_version} with three numbers ({@code
+ * python_full_version >= "3.11.2"}). A conjunction inside a disjunction is parenthesized, as is a
+ * disjunction inside a conjunction: {@code (A and B) or C}, {@code A and (B or C)}.
+ *
+ * <p>Operations are bounded: a marker whose diagram or printed form would grow too large (far
+ * beyond realistic markers) falls back to the previous structural behaviour (flattening,
+ * constants and duplicates only, De Morgan for {@link #not()}); results stay correct, just less
+ * simplified, and the semantic checks then answer {@code false} ("not known to be").
  *
  * <p>Equality is structural and ignores redundant grouping, so {@code (a and b) or c} equals
- * {@code a and b or c} although they print differently, as packaging prints them.
+ * {@code a and b or c} although they print differently, as packaging prints them. Parsed markers
+ * are not canonical; {@code a.simplify().equals(b.simplify())} tests equivalence.
  */
 public final class MarkerTree {
     /** The marker that always holds; also the marker of a requirement without one. Prints as "". */
@@ -53,9 +91,20 @@ public final class MarkerTree {
     private static final String FALSE_TEXT = "python_version < \"0\"";
 
     private final MarkerNode root;
+    /** The decision diagram, computed on first use; {@link #TOO_COMPLEX} when over budget. */
+    private volatile MarkerDiagram.Node diagram;
+
+    /** Marks a tree whose diagram exceeded the work budget. */
+    private static final MarkerDiagram.Node TOO_COMPLEX = new MarkerDiagram.Split(
+            MarkerKey.PYTHON, List.of());
 
     private MarkerTree(MarkerNode root) {
         this.root = root;
+    }
+
+    private MarkerTree(MarkerNode root, MarkerDiagram.Node diagram) {
+        this.root = root;
+        this.diagram = diagram;
     }
 
     /**
@@ -71,14 +120,172 @@ public final class MarkerTree {
         return new MarkerTree(root);
     }
 
-    /** Whether this is (structurally) the always-true marker. */
+    /**
+     * Whether this marker holds in every environment (of the model in the class documentation),
+     * for example {@code python_version < "3.9" or python_version >= "3.9"}.
+     */
     public boolean isTrue() {
-        return root instanceof Constant constant && constant.value();
+        return diagram().map(d -> d.equals(MarkerDiagram.TRUE))
+                .orElseGet(() -> root instanceof Constant constant && constant.value());
     }
 
-    /** Whether this is (structurally) the always-false marker. */
+    /**
+     * Whether this marker holds in no environment, for example
+     * {@code sys_platform == "win32" and sys_platform == "linux"}.
+     */
     public boolean isFalse() {
-        return root instanceof Constant constant && !constant.value();
+        return diagram().map(d -> d.equals(MarkerDiagram.FALSE))
+                .orElseGet(() -> root instanceof Constant constant && !constant.value());
+    }
+
+    /** Whether no environment satisfies both markers: {@code and(other).isFalse()}. */
+    public boolean isDisjoint(MarkerTree other) {
+        return semantic(other, (d, a, b) -> d.and(a, b)).map(r -> r.equals(MarkerDiagram.FALSE))
+                .orElseGet(() -> and(other).isFalse());
+    }
+
+    /** Whether every environment satisfying this marker satisfies {@code other}. */
+    public boolean implies(MarkerTree other) {
+        return semantic(other, (d, a, b) -> d.and(a, d.not(b))).map(r -> r.equals(MarkerDiagram.FALSE))
+                .orElse(isFalse() || other.isTrue());
+    }
+
+    /**
+     * The negation of this marker, simplified: {@code ==} becomes {@code !=}, {@code <} becomes
+     * {@code >=}, {@code in} becomes {@code not in}, and junctions follow De Morgan.
+     */
+    public MarkerTree not() {
+        return semantic(this, (d, a, b) -> d.not(a)).flatMap(MarkerTree::fromDiagram)
+                .orElseGet(() -> new MarkerTree(rewrite(negate(root), UnaryOperator.identity())));
+    }
+
+    /**
+     * This marker simplified knowing that {@code assumption} holds: the result agrees with this
+     * marker wherever the assumption holds, and drops what the assumption decides. Under
+     * {@code python_version >= "3.11"}, {@code python_version < "3.11"} becomes {@link #FALSE},
+     * {@code python_version >= "3.9"} becomes {@link #TRUE}, and {@code python_version < "3.12"}
+     * stays. So {@code result.and(assumption)} equals {@code this.and(assumption)}.
+     */
+    public MarkerTree simplifyUnder(MarkerTree assumption) {
+        return semantic(assumption, (d, a, b) -> d.restrict(a, b)).flatMap(MarkerTree::fromDiagram)
+                .orElseGet(this::simplify);
+    }
+
+    /** {@link #simplifyUnder} the Python versions in {@code range}; see {@link #pythonRange}. */
+    public MarkerTree restrictPython(Ranges<Version> range) {
+        return simplifyUnder(pythonRange(range));
+    }
+
+    /**
+     * The marker that holds exactly for the Python versions in {@code range}, such as
+     * {@code python_version >= "3.11"}. Python versions are final releases here, so an end that
+     * is a pre-release, post-release or one of {@link Version}'s boundary points moves to the
+     * release it stands for ({@code <3.12.dev0} admits the same releases as {@code <3.12}).
+     */
+    public static MarkerTree pythonRange(Ranges<Version> range) {
+        List<Ranges.Segment<Version>> segments = new ArrayList<>();
+        for (Ranges.Segment<Version> s : range.segments()) {
+            segments.add(new Ranges.Segment<>(releaseBound(s.lower(), true), releaseBound(s.upper(), false)));
+        }
+        Ranges<Version> releases = MarkerAtoms.fromZero(Ranges.ofSegments(segments));
+        return fromDiagram(MarkerDiagram.atom(MarkerKey.PYTHON, new MarkerValueSet.Versions(releases))).orElseThrow();
+    }
+
+    /**
+     * The marker for a {@code requires-python} specifier set such as {@code ">=3.11"} or
+     * {@code ">=3.8, !=3.9.*"}, simplified ({@code python_version >= "3.11"}); {@link #TRUE} for "".
+     *
+     * @throws dev.relock.pep440.VersionSpecifierParseException if it is not a specifier set
+     */
+    public static MarkerTree requiresPython(String specifierSet) {
+        MarkerTree result = TRUE;
+        for (VersionSpecifier specifier : VersionSpecifiers.parse(specifierSet).specifiers()) {
+            MarkerExpression comparison = new MarkerExpression(MarkerVariable.PYTHON_FULL_VERSION,
+                    MarkerOperator.fromSymbol(specifier.operator().symbol()), specifier.versionText(), true);
+            result = result.and(new MarkerTree(comparison));
+        }
+        return result.simplify();
+    }
+
+    /** The release-only equivalent of an interval end (see {@link #pythonRange}). */
+    private static Bound<Version> releaseBound(Bound<Version> bound, boolean lower) {
+        Version v = bound instanceof Bound.Included<Version> i ? i.value()
+                : bound instanceof Bound.Excluded<Version> e ? e.value() : null;
+        if (v == null || MarkerAtoms.isPlain(v)) {
+            return bound;
+        }
+        Version release = MarkerAtoms.plain(v.baseVersion().release());
+        int c = v.compareTo(release);
+        if (c == 0) {
+            return bound instanceof Bound.Included ? Bound.included(release) : Bound.excluded(release);
+        }
+        // v sits just below its release (pre/dev) or just above it (post/local/boundary points).
+        boolean below = c < 0;
+        return lower == below ? Bound.included(release) : Bound.excluded(release);
+    }
+
+    /** This tree's diagram, or empty when it is too complex to build. */
+    private Optional<MarkerDiagram.Node> diagram() {
+        MarkerDiagram.Node d = diagram;
+        if (d == null) {
+            try {
+                d = new MarkerDiagram().build(root);
+            } catch (MarkerDiagram.TooComplex e) {
+                d = TOO_COMPLEX;
+            }
+            diagram = d;
+        }
+        return d == TOO_COMPLEX ? Optional.empty() : Optional.of(d);
+    }
+
+    /** An operation on two diagrams. */
+    private interface DiagramOperation {
+        MarkerDiagram.Node apply(MarkerDiagram algebra, MarkerDiagram.Node a, MarkerDiagram.Node b);
+    }
+
+    /** {@code op} on this tree's and {@code other}'s diagrams; empty when over budget. */
+    private Optional<MarkerDiagram.Node> semantic(MarkerTree other, DiagramOperation op) {
+        Optional<MarkerDiagram.Node> a = diagram();
+        Optional<MarkerDiagram.Node> b = other.diagram();
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(op.apply(new MarkerDiagram(), a.get(), b.get()));
+        } catch (MarkerDiagram.TooComplex e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The canonical printed tree of a diagram; empty when it has too many paths to print. */
+    private static Optional<MarkerTree> fromDiagram(MarkerDiagram.Node node) {
+        if (node.equals(MarkerDiagram.TRUE)) {
+            return Optional.of(TRUE);
+        }
+        if (node.equals(MarkerDiagram.FALSE)) {
+            return Optional.of(FALSE);
+        }
+        try {
+            return Optional.of(new MarkerTree(MarkerPrinter.toNode(node), node));
+        } catch (MarkerDiagram.TooComplex e) {
+            return Optional.empty();
+        }
+    }
+
+    /** De Morgan's negation of {@code node}, used when the diagram is over budget. */
+    private static MarkerNode negate(MarkerNode node) {
+        if (node instanceof Constant constant) {
+            return new Constant(!constant.value());
+        }
+        if (node instanceof MarkerExpression expression) {
+            return MarkerAtoms.negate(expression);
+        }
+        Junction junction = (Junction) node;
+        List<MarkerNode> children = new ArrayList<>();
+        for (MarkerNode child : junction.children()) {
+            children.add(negate(child));
+        }
+        return new Junction(!junction.isOr(), children, false);
     }
 
     /**
@@ -140,19 +347,25 @@ public final class MarkerTree {
         return value;
     }
 
-    /** {@code this and other}, simplified as described in the class documentation. */
+    /** {@code this and other}, in the canonical simplified form (see the class documentation). */
     public MarkerTree and(MarkerTree other) {
-        return new MarkerTree(combine(false, List.of(root, other.root)));
+        return semantic(other, (d, a, b) -> d.and(a, b)).flatMap(MarkerTree::fromDiagram)
+                .orElseGet(() -> new MarkerTree(combine(false, List.of(root, other.root))));
     }
 
-    /** {@code this or other}, simplified as described in the class documentation. */
+    /** {@code this or other}, in the canonical simplified form (see the class documentation). */
     public MarkerTree or(MarkerTree other) {
-        return new MarkerTree(combine(true, List.of(root, other.root)));
+        return semantic(other, (d, a, b) -> d.or(a, b)).flatMap(MarkerTree::fromDiagram)
+                .orElseGet(() -> new MarkerTree(combine(true, List.of(root, other.root))));
     }
 
-    /** This marker with the class documentation's simplifications applied throughout. */
+    /**
+     * This marker in the canonical simplified form: equivalent markers give equal results with
+     * equal text. Never prints {@code a or a} or an always-true part.
+     */
     public MarkerTree simplify() {
-        return new MarkerTree(rewrite(root, UnaryOperator.identity()));
+        return diagram().flatMap(MarkerTree::fromDiagram)
+                .orElseGet(() -> new MarkerTree(rewrite(root, UnaryOperator.identity())));
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.relock.pep508;
 import dev.relock.pep440.VersionSpecifier;
 import dev.relock.pep440.VersionSpecifierParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PEP 440 half of marker comparison for version-like variables: if {@code operator + rhs}
@@ -12,6 +14,10 @@ import java.util.Optional;
  * otherwise the caller falls back to string comparison.
  */
 final class VersionComparison {
+    /** Parsed specifiers by text, empty for text that is none; cleared when it grows large. */
+    private static final Map<String, Optional<VersionSpecifier>> SPECIFIERS = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
+
     private VersionComparison() {
     }
 
@@ -21,17 +27,34 @@ final class VersionComparison {
             return Optional.empty();
         }
         String specifier = operator.symbol() + rhs;
-        if (!Grammar.WHOLE_SPECIFIER.matcher(specifier).matches()) {
-            return Optional.empty();
-        }
         if (operator == MarkerOperator.ARBITRARY_EQUAL) {
+            if (!Grammar.WHOLE_SPECIFIER.matcher(specifier).matches()) {
+                return Optional.empty();
+            }
             // packaging accepts "===" with an empty text, which VersionSpecifier does not.
             return Optional.of(lhs.toLowerCase(Locale.ROOT).equals(rhs.strip().toLowerCase(Locale.ROOT)));
         }
-        try {
-            return Optional.of(VersionSpecifier.parse(specifier).matchesString(lhs));
-        } catch (VersionSpecifierParseException notASpecifier) {
-            return Optional.empty();
+        return specifier(specifier).map(parsed -> parsed.matchesString(lhs));
+    }
+
+    /** The specifier {@code text} forms, if it is a whole valid one. */
+    static Optional<VersionSpecifier> specifier(String text) {
+        Optional<VersionSpecifier> known = SPECIFIERS.get(text);
+        if (known != null) {
+            return known;
         }
+        Optional<VersionSpecifier> parsed = Optional.empty();
+        if (Grammar.WHOLE_SPECIFIER.matcher(text).matches()) {
+            try {
+                parsed = Optional.of(VersionSpecifier.parse(text));
+            } catch (VersionSpecifierParseException notASpecifier) {
+                parsed = Optional.empty();
+            }
+        }
+        if (SPECIFIERS.size() >= CACHE_LIMIT) {
+            SPECIFIERS.clear();
+        }
+        SPECIFIERS.put(text, parsed);
+        return parsed;
     }
 }

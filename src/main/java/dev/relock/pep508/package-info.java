@@ -35,6 +35,14 @@
  *   <li>Printing follows packaging except for doubly parenthesized groups, where packaging drops
  *       parentheses that change the meaning ({@code a and ((b or c))}); here they are kept once.</li>
  *   <li>Comments ({@code #}) are not part of PEP 508; requirements-file readers strip them.</li>
+ *   <li>Marker algebra ({@link dev.relock.pep508.MarkerTree#and}, {@code or}, {@code not},
+ *       {@code simplify}, {@code simplifyUnder}) is semantic: markers become canonical decision
+ *       diagrams over per-variable value sets, with {@code python_version} mapped onto
+ *       {@code python_full_version} ({@code python_version <= "3.11"} is {@code < "3.12"}, not
+ *       {@code <= "3.11.0"}). PEP 508 has no {@code not}, so negation must be spelled with
+ *       complementary operators; that is exact for strings, and for versions under the model
+ *       that interpreters are final releases and {@code platform_release} is a version
+ *       (packaging's "invalid version makes every comparison false" has no complement).</li>
  * </ul>
  */
 package dev.relock.pep508;

@@ -66,9 +66,12 @@ final class ProjectVersions {
     private final Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new ConcurrentHashMap<>();
     /** Whether a final release is listed ({@link #hasFinalRelease}); computed on first use. */
     private volatile Boolean hasFinal;
+    /** Universal: a version is usable with any file (wheels of every platform count); the targets need wheels. */
+    private final boolean universal;
 
     private ProjectVersions(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
-            BinaryPolicy binary) {
+            BinaryPolicy binary, boolean universal) {
+        this.universal = universal;
         this.page = page;
         this.targets = targets;
         this.priorities = targets.stream().map(Target::priority).toList();
@@ -89,7 +92,22 @@ final class ProjectVersions {
         if (cutoff.isPresent()) {
             requireUploadTimes(page, cutoff.get());
         }
-        return new ProjectVersions(page, List.copyOf(targets), python, cutoff, binary);
+        return new ProjectVersions(page, List.copyOf(targets), python, cutoff, binary, false);
+    }
+
+    /**
+     * The versions of {@code page} for a fork of a universal resolution whose oldest Python is
+     * {@code python}: a version is usable when a file of it admits that Python (by Requires-Python)
+     * and the binary policy allows it, a wheel of any platform or an sdist, since some environment
+     * of the fork may install it; and each of the {@code required} targets (the required
+     * environments the fork overlaps) has a wheel of it.
+     */
+    static ProjectVersions universal(ProjectPage page, List<Target> required, Version python,
+            Optional<Instant> cutoff, BinaryPolicy binary) {
+        if (cutoff.isPresent()) {
+            requireUploadTimes(page, cutoff.get());
+        }
+        return new ProjectVersions(page, List.copyOf(required), python, cutoff, binary, true);
     }
 
     /**
@@ -113,7 +131,7 @@ final class ProjectVersions {
         Entry e = entries.get(i);
         if (e == null) {
             e = entry(versions[i], page.filesOf(versions[i]), targets, priorities, python, cutoff, parsedRequiresPython, wheels,
-                    sdists);
+                    sdists, universal);
             entries.compareAndSet(i, null, e);
         }
         return e;
@@ -122,7 +140,7 @@ final class ProjectVersions {
     private static Entry entry(Version version, List<DistFile> listed, List<Target> targets,
             List<TagPriority> priorities, Version python,
             Optional<Instant> cutoff, Map<String, Optional<VersionSpecifiers>> parsedRequiresPython, boolean wheels,
-            boolean sdists) {
+            boolean sdists, boolean universal) {
         if (listed.isEmpty()) {
             return new Entry(version, Status.NO_COMPATIBLE_FILE, listed, Optional.empty(), "has no file with a usable URL");
         }
@@ -150,7 +168,26 @@ final class ProjectVersions {
         }
         List<DistFile> usable;
         List<Target> lacking;
-        if (targets.size() == 1) {
+        if (universal) {
+            usable = pythonOk.stream().filter(f -> f.isWheel() ? wheels : sdists).toList();
+            if (usable.isEmpty()) {
+                return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(), !wheels
+                        ? "has no sdist, and wheels are disabled by --no-binary"
+                        : "has no wheel, and sdists are disabled by --only-binary");
+            }
+            lacking = new ArrayList<>(1);
+            for (int t = 0; t < targets.size(); t++) {
+                TagPriority p = priorities.get(t);
+                if (usable.stream().noneMatch(f -> f.isWheel() && fits(f, p, wheels, sdists))) {
+                    lacking.add(targets.get(t));
+                }
+            }
+            if (!lacking.isEmpty()) {
+                return new Entry(version, Status.NO_COMPATIBLE_FILE, files, Optional.empty(),
+                        "has no wheel for the required environment " + Targets.describe(lacking), List.copyOf(lacking));
+            }
+            lacking = List.of();
+        } else if (targets.size() == 1) {
             TagPriority only = priorities.get(0);
             usable = pythonOk.stream().filter(f -> fits(f, only, wheels, sdists)).toList();
             lacking = usable.isEmpty() ? targets : List.of();
@@ -171,7 +208,7 @@ final class ProjectVersions {
                     noUsableFile(pythonOk, lacking, wheels, sdists), lacking);
         }
         List<DistFile> notYanked = usable.stream().filter(f -> !f.yanked().isYanked()).toList();
-        if (notYanked.isEmpty() || (targets.size() > 1 && !priorities.stream()
+        if (notYanked.isEmpty() || (!universal && targets.size() > 1 && !priorities.stream()
                 .allMatch(p -> notYanked.stream().anyMatch(f -> fits(f, p, wheels, sdists))))) {
             DistFile yanked = usable.stream().filter(f -> f.yanked().isYanked()).findFirst().orElseThrow();
             String reason = yanked.yanked() instanceof Yanked.YankedFile y && y.reason().isPresent()

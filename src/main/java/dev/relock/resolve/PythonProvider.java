@@ -48,10 +48,43 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private record VersionKey(PackageName name, Version version) {}
 
+    /**
+     * One fork of a universal resolution.
+     *
+     * @param marker the environments of the fork
+     * @param required the targets of the required environments the fork overlaps: they need wheels
+     * @param locked the existing lockfile's versions whose markers overlap the fork, preferred first
+     */
+    record Fork(MarkerTree marker, List<dev.relock.tags.Target> required, Map<PackageName, Version> locked) {}
+
+    /**
+     * Thrown from the solver's dependency callback when a package's requirements on one dependency
+     * split on disjoint markers with different specifiers: the fork must be split on those markers
+     * and each part solved on its own.
+     */
+    static final class ForkNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<MarkerTree> markers;
+        final String why;
+
+        ForkNeeded(List<MarkerTree> markers, String why) {
+            super(why, null, false, false);
+            this.markers = List.copyOf(markers);
+            this.why = why;
+        }
+    }
+
+    /** A dependency as written, with the marker under which it applies (extras fixed). */
+    private record Edge(Node dep, MarkerTree marker) {}
+
     private final IndexClient client;
     private final ResolveRequest request;
     private final ResolverListener listener;
     private final Targets targets;
+    private final Optional<Fork> fork;
+    /** Per node and version, the dependencies with their markers (universal resolutions only). */
+    private final Map<Node, Map<Version, List<Edge>>> edges = new HashMap<>();
+    private final List<Edge> rootEdges = new ArrayList<>();
     private final Version python;
     private final DirectPins direct;
     private final Map<PackageName, Ranges<Version>> constraintRanges = new HashMap<>();
@@ -75,11 +108,18 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private int versionsRead;
 
     PythonProvider(IndexClient client, ResolveRequest request, ResolverListener listener) {
+        this(client, request, listener, Optional.empty());
+    }
+
+    /** A provider for one fork of a universal resolution, or (empty) for the request's targets. */
+    PythonProvider(IndexClient client, ResolveRequest request, ResolverListener listener, Optional<Fork> fork) {
         this.client = client;
         this.request = request;
         this.listener = listener;
-        this.targets = new Targets(request.targets());
-        this.python = Version.parse(request.target().python().fullVersion());
+        this.fork = fork;
+        this.targets = new Targets(request.targets(), fork.map(Fork::marker));
+        this.python = Version.parse(fork.flatMap(f -> Universe.lowestPython(f.marker())).orElse(request.target().python())
+                .fullVersion());
         this.direct = DirectPins.of(request.requirements(), targets);
         for (RootRequirement c : request.constraints()) {
             Requirement r = c.requirement();
@@ -91,6 +131,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 firstParty(r);
             }
         }
+        List<Requirement> included = new ArrayList<>();
         for (RootRequirement root : request.requirements()) {
             Requirement r = root.requirement();
             if (root.artifact().isEmpty()) {
@@ -99,13 +140,18 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (!targets.anyHolds(r.marker())) {
                 continue;
             }
+            included.add(r);
             addRequirement(rootDependencies, r);
+            addEdges(rootEdges, r, r.marker().forNoExtra());
             requirementSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(root.source());
             rootOrigins.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(PythonReport.Origin.of(root, false));
             directMarkers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.marker());
             firstParty(r);
         }
+        this.rootRequirements = List.copyOf(included);
     }
+
+    private final List<Requirement> rootRequirements;
 
     /**
      * Notes what a first-party requirement or constraint (an input file, a {@code -c} file,
@@ -316,6 +362,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private Dependencies<Node, Version> readDependencies(Node node, Version version) {
         Optional<PackageName> project = Node.projectOf(node);
         if (project.isEmpty()) {
+            checkFork(node, rootRequirements, Set.of());
             return Dependencies.available(rootDependencies);
         }
         PackageName name = project.get();
@@ -344,11 +391,14 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                     + ", but the target is Python " + python);
         }
         Map<Node, Ranges<Version>> deps = new LinkedHashMap<>();
+        List<Edge> marked = new ArrayList<>();
         Set<ExtraName> extra = Set.of();
         if (node instanceof Node.Extra e) {
             deps.put(new Node.Base(name), Ranges.singleton(version));
+            marked.add(new Edge(new Node.Base(name), MarkerTree.TRUE));
             extra = Set.of(e.extra());
         }
+        List<Requirement> included = new ArrayList<>();
         for (Requirement r : md.requiresDist()) {
             if (!applies(r.marker(), extra)) {
                 continue;
@@ -356,7 +406,15 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (r.url().isPresent() && !direct.contains(r.name())) {
                 return Dependencies.unavailable("depends on a direct URL (" + r + "), which relock does not resolve");
             }
+            included.add(r);
             addRequirement(deps, r);
+            if (fork.isPresent()) {
+                addEdges(marked, r, r.marker().forExtras(extra));
+            }
+        }
+        checkFork(node, included, extra);
+        if (fork.isPresent()) {
+            edges.computeIfAbsent(node, k -> new HashMap<>()).put(version, List.copyOf(marked));
         }
         return Dependencies.available(deps);
     }
@@ -368,12 +426,72 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
      */
     private boolean applies(MarkerTree marker, Set<ExtraName> extra) {
         try {
+            if (fork.isPresent() && !extra.isEmpty()) {
+                // In a fork the base may take a requirement for only part of the fork; the extra
+                // takes every requirement that names an extra, so its reach marker is complete.
+                return !marker.extras().isEmpty() && targets.anyHolds(marker, extra);
+            }
             boolean base = targets.anyHolds(marker);
             return extra.isEmpty() ? base : !base && targets.anyHolds(marker, extra);
         } catch (RelockException unevaluable) {
             return false;
         }
     }
+
+    private static void addEdges(List<Edge> out, Requirement r, MarkerTree marker) {
+        out.add(new Edge(new Node.Base(r.name()), marker));
+        for (ExtraName extra : r.extras()) {
+            out.add(new Edge(new Node.Extra(r.name(), extra), marker));
+        }
+    }
+
+    /**
+     * In a fork of a universal resolution: when the requirements of {@code node} on one package
+     * differ in specifiers and in their markers (within the fork), the fork splits into the regions
+     * where the same of them apply (uv's fork strategy; disjoint markers give one region each).
+     * Within a region every requirement that applies there applies in the whole region, so it never
+     * splits again; requirements under the same marker are intersected as usual, so incompatible
+     * specifiers under one marker are a conflict, not a fork.
+     */
+    private void checkFork(Node node, List<Requirement> included, Set<ExtraName> extra) {
+        if (fork.isEmpty()) {
+            return;
+        }
+        MarkerTree here = fork.get().marker();
+        Map<PackageName, List<Requirement>> byName = new LinkedHashMap<>();
+        included.forEach(r -> byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
+        for (List<Requirement> same : byName.values()) {
+            if (same.size() < 2 || same.stream().map(r -> r.specifiers().toRanges()).distinct().count() < 2) {
+                continue;
+            }
+            List<MarkerTree> markers = new ArrayList<>();
+            for (Requirement r : same) {
+                MarkerTree m = here.and(r.marker().forExtras(extra));
+                if (markers.stream().noneMatch(other -> MarkerAlgebra.implies(m, other) && MarkerAlgebra.implies(other, m))) {
+                    markers.add(m);
+                }
+            }
+            if (markers.size() < 2 || markers.size() > MAX_SPLIT_MARKERS) {
+                continue;
+            }
+            List<MarkerTree> regions = List.of(here);
+            for (MarkerTree m : markers) {
+                List<MarkerTree> next = new ArrayList<>();
+                for (MarkerTree region : regions) {
+                    next.add(region.and(m));
+                    next.add(region.and(MarkerAlgebra.not(m)));
+                }
+                regions = next.stream().filter(r -> !MarkerAlgebra.empty(r)).toList();
+            }
+            if (regions.size() > 1) {
+                throw new ForkNeeded(regions, node + " requires "
+                        + String.join(" and ", same.stream().map(Requirement::toString).toList()));
+            }
+        }
+    }
+
+    /** More distinct markers than this on one dependency are intersected, not split (2^n regions). */
+    private static final int MAX_SPLIT_MARKERS = 4;
 
     private void addRequirement(Map<Node, Ranges<Version>> deps, Requirement r) {
         Ranges<Version> range = r.specifiers().toRanges();
@@ -427,7 +545,11 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     }
 
     private Optional<Version> preferred(PackageName name) {
-        return request.upgrade().frees(name) ? Optional.empty() : Optional.ofNullable(request.preferences().get(name));
+        if (request.upgrade().frees(name)) {
+            return Optional.empty();
+        }
+        Optional<Version> locked = fork.map(f -> f.locked().get(name));
+        return locked.or(() -> Optional.ofNullable(request.preferences().get(name)));
     }
 
     /**
@@ -447,8 +569,11 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private CompletableFuture<ProjectVersions> project(PackageName name) {
         return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
-                .thenApply(page -> ProjectVersions.of(page, request.targets(), python, request.excludeNewer(),
-                        request.binary())));
+                .thenApply(page -> fork.isPresent()
+                        ? ProjectVersions.universal(page, fork.get().required(), python, request.excludeNewer(),
+                                request.binary())
+                        : ProjectVersions.of(page, request.targets(), python, request.excludeNewer(),
+                                request.binary())));
     }
 
     private CompletableFuture<MetadataResult> metadata(ProjectVersions versions, ProjectVersions.Entry entry) {
@@ -517,6 +642,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 }
             }
         }
+        Map<Node, MarkerTree> reach = fork.isPresent() ? reach(solution) : Map.of();
         List<ResolvedPackage> packages = new ArrayList<>();
         for (Map.Entry<Node, Version> chosen : solution.entrySet()) {
             if (!(chosen.getKey() instanceof Node.Base base)) {
@@ -527,18 +653,57 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             Optional<DirectArtifact> artifact = direct.get(name);
             if (artifact.isPresent()) {
                 packages.add(new ResolvedPackage(name, chosen.getValue(), extras.getOrDefault(name, new TreeSet<>()),
-                        List.of(), via, directMarker(name), artifact.get().metadata(), artifact));
+                        List.of(), via, pinMarker(name, reach), artifact.get().metadata(), artifact));
                 continue;
             }
             ProjectVersions versions = join(project(name));
             ProjectVersions.Entry entry = versions.entry(chosen.getValue()).orElseThrow();
             CoreMetadata md = join(metadata(versions, entry)).metadata().orElseThrow();
             packages.add(new ResolvedPackage(name, chosen.getValue(), extras.getOrDefault(name, new TreeSet<>()),
-                    entry.files(), via, directMarker(name), md, Optional.empty()));
+                    entry.files(), via, pinMarker(name, reach), md, Optional.empty()));
         }
         packages.sort(Comparator.comparing(ResolvedPackage::name));
-        return new Resolution(request.targets(), packages, skipped(solution));
+        return new Resolution(request.targets(), packages, fork.isPresent() ? List.of() : skipped(solution));
     }
+
+    /** The marker of a pin: in a fork, where it is reachable; else that of its direct requirements. */
+    private Optional<MarkerTree> pinMarker(PackageName name, Map<Node, MarkerTree> reach) {
+        if (fork.isEmpty()) {
+            return directMarker(name);
+        }
+        return Optional.of(fork.get().marker().and(reach.getOrDefault(new Node.Base(name), MarkerTree.FALSE)));
+    }
+
+    /**
+     * Where each chosen node is reachable from the root: the OR over paths of the AND of the
+     * requirement markers along the path (extras fixed per node), computed to a fixed point.
+     */
+    private Map<Node, MarkerTree> reach(Map<Node, Version> solution) {
+        Map<Node, MarkerTree> reach = new HashMap<>();
+        reach.put(Node.ROOT, MarkerTree.TRUE);
+        java.util.ArrayDeque<Node> work = new java.util.ArrayDeque<>();
+        work.add(Node.ROOT);
+        int steps = 0;
+        while (!work.isEmpty() && steps++ < MAX_REACH_STEPS) {
+            Node from = work.poll();
+            List<Edge> out = from instanceof Node.Root ? rootEdges
+                    : edges.getOrDefault(from, Map.of()).getOrDefault(solution.get(from), List.of());
+            for (Edge e : out) {
+                if (!solution.containsKey(e.dep())) {
+                    continue;
+                }
+                MarkerTree add = reach.get(from).and(e.marker());
+                MarkerTree old = reach.get(e.dep());
+                if (old == null || !MarkerAlgebra.implies(add, old)) {
+                    reach.put(e.dep(), old == null ? add : old.or(add));
+                    work.add(e.dep());
+                }
+            }
+        }
+        return reach;
+    }
+
+    private static final int MAX_REACH_STEPS = 100_000;
 
     /**
      * For each package chosen from the index below its newest release, that package's newest

@@ -82,22 +82,24 @@ final class PythonReport implements ReportFormatter<Node, Version> {
      */
     static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
             Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
-        return explain(tree, targets, origins, onlyVersion, reason -> Optional.empty());
+        return explain(tree, "for Python " + Targets.describe(targets), origins, onlyVersion, reason -> Optional.empty());
     }
 
     /**
-     * {@link #explain(DerivationTree, List, Map, BiFunction)}, followed by one {@code hint:} line
-     * for each distinct hint that {@code hints} gives for the reason of an unavailable-versions fact
-     * in the derivation (how to opt in to a pre-release or a yanked release, say).
+     * The whole message for a failed resolution; {@code where} says where it failed ({@code for
+     * Python 3.11.7 on linux}, {@code in the environment sys_platform == "win32" (fork 2 of 3)}),
+     * and one {@code hint:} line follows for each distinct hint that {@code hints} gives for the
+     * reason of an unavailable-versions fact in the derivation (how to opt in to a pre-release or a
+     * yanked release, say).
      */
-    static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
+    static String explain(DerivationTree<Node, Version> tree, String where,
             Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion,
             java.util.function.Function<String, Optional<String>> hints) {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport(origins, onlyVersion);
         String cause = formatter.cause(collapsed);
         String report = DefaultReport.report(collapsed, formatter);
-        String headline = "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause;
+        String headline = "Cannot resolve the requirements " + where + ": " + cause;
         List<External<Node, Version>> leaves = new ArrayList<>();
         collectLeaves(collapsed, leaves, Collections.newSetFromMap(new IdentityHashMap<>()));
         List<String> hinted = leaves.stream().filter(l -> l instanceof Custom<Node, Version>)

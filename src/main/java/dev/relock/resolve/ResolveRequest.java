@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param preferences versions of an existing lockfile, kept while they still satisfy (minimal churn)
  * @param upgrade which preferences are dropped
  * @param binary which files may be used: {@code --no-binary} / {@code --only-binary}
+ * @param universe for a universal resolution, the environments it covers (forks, pins with
+ *     markers); the targets then only name the oldest Python of the range
  */
 public record ResolveRequest(
         List<RootRequirement> requirements,
@@ -38,9 +40,11 @@ public record ResolveRequest(
         Optional<Instant> excludeNewer,
         Map<PackageName, Version> preferences,
         UpgradePolicy upgrade,
-        BinaryPolicy binary) {
+        BinaryPolicy binary,
+        Optional<Universe> universe) {
 
     public ResolveRequest {
+        Objects.requireNonNull(universe, "universe");
         requirements = List.copyOf(requirements);
         constraints = List.copyOf(constraints);
         targets = checkTargets(targets);
@@ -105,6 +109,7 @@ public record ResolveRequest(
         private final Map<PackageName, Version> preferences = new LinkedHashMap<>();
         private UpgradePolicy upgrade = UpgradePolicy.NONE;
         private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
+        private Optional<Universe> universe = Optional.empty();
 
         private Builder(List<Target> targets) {
             this.targets = targets;
@@ -176,9 +181,15 @@ public record ResolveRequest(
             return this;
         }
 
+        /** Resolves universally over {@code environments}: see {@link Universe}. */
+        public Builder universe(Optional<Universe> environments) {
+            this.universe = Objects.requireNonNull(environments, "environments");
+            return this;
+        }
+
         public ResolveRequest build() {
             return new ResolveRequest(requirements, constraints, targets, prereleases, excludeNewer, preferences,
-                    upgrade, binary);
+                    upgrade, binary, universe);
         }
     }
 }

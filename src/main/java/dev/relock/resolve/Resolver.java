@@ -42,13 +42,16 @@ public final class Resolver {
      */
     public Resolution resolve(ResolveRequest request) {
         Objects.requireNonNull(request, "request");
+        if (request.universe().isPresent()) {
+            return new UniversalResolution(client, listener, request).resolve();
+        }
         PythonProvider provider = new PythonProvider(client, request, listener);
         Map<Node, Version> solution;
         try {
             solution = Solver.resolve(provider, Node.ROOT, PythonProvider.ROOT_VERSION);
         } catch (NoSolutionException e) {
             throw new RelockException(RelockException.Kind.UNRESOLVABLE,
-                    PythonReport.explain(e.derivationTree(), request.targets(), provider.rootOrigins(),
+                    PythonReport.explain(e.derivationTree(), "for Python " + Targets.describe(request.targets()), provider.rootOrigins(),
                             provider::onlyVersion, provider::hint), e);
         }
         return provider.resolution(solution);

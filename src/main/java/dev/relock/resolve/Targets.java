@@ -6,19 +6,28 @@ import dev.relock.pep508.MarkerEnvironment;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.tags.Target;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The targets of one request (one Python version, one or more platforms) with their marker
- * environments: a marker applies when it holds on any of them.
+ * environments: a marker applies when it holds on any of them. In a fork of a universal resolution
+ * the fork's marker stands for the environments instead: a marker applies when it is not disjoint
+ * with the fork's.
  */
 final class Targets {
     private final List<Target> targets;
     private final List<MarkerEnvironment> environments;
+    private final Optional<MarkerTree> fork;
 
     Targets(List<Target> targets) {
+        this(targets, Optional.empty());
+    }
+
+    Targets(List<Target> targets, Optional<MarkerTree> fork) {
         this.targets = List.copyOf(targets);
         this.environments = this.targets.stream().map(t -> MarkerEnvironment.fromMap(t.markerValues())).toList();
+        this.fork = fork;
     }
 
     List<Target> all() {
@@ -39,6 +48,9 @@ final class Targets {
      * @throws RelockException when the marker cannot be evaluated
      */
     boolean anyHolds(MarkerTree marker) {
+        if (fork.isPresent()) {
+            return !MarkerAlgebra.disjoint(fork.get(), marker.forNoExtra());
+        }
         for (MarkerEnvironment env : environments) {
             if (marker.evaluate(env)) {
                 return true;
@@ -49,6 +61,9 @@ final class Targets {
 
     /** Whether {@code marker} holds with {@code extras} on at least one target. */
     boolean anyHolds(MarkerTree marker, Set<ExtraName> extras) {
+        if (fork.isPresent()) {
+            return !MarkerAlgebra.disjoint(fork.get(), marker.forExtras(extras));
+        }
         for (MarkerEnvironment env : environments) {
             if (marker.evaluate(env, extras)) {
                 return true;

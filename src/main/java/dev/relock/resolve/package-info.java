@@ -13,6 +13,15 @@
  *       version is usable only when every target has a usable file of it (a fitting wheel or an
  *       allowed sdist), a direct wheel must fit every target, and the reasons name the targets
  *       that lack a file. One target behaves exactly as before.</li>
+ *   <li>Universal resolutions ({@link dev.relock.resolve.Universe}, {@code UniversalResolution}):
+ *       a fork is a marker; a requirement applies in it when its marker is not disjoint with the
+ *       fork's. When one package's requirements on a dependency differ in specifiers and markers,
+ *       the provider throws a fork request from the dependency callback and the resolution splits
+ *       the fork into the regions where the same of them apply and solves each with the unchanged
+ *       generic solver. Pins carry the OR over forks of where they are reachable (ANDs of the
+ *       requirement markers along paths, extras fixed), simplified under the Python range. All
+ *       marker questions go through {@code MarkerAlgebra}, an adapter over
+ *       {@link dev.relock.pep508.MarkerTree}'s algebra.</li>
  *   <li>Skip notes ({@link dev.relock.resolve.Resolution#skipped()}): after a resolution, for each
  *       package chosen from the index (not kept at a preferred version), its newest release above
  *       the chosen one that satisfies every requirement the chosen versions and the root place on

@@ -31,7 +31,7 @@ public record LockfileChanges(String path, List<PackageChange> changes, boolean 
         Map<String, Pin> now = index(after);
         Map<String, String> names = new TreeMap<>();
         Stream.concat(old.entrySet().stream(), now.entrySet().stream())
-                .forEach(e -> names.putIfAbsent(e.getKey(), display(e.getValue())));
+                .forEach(e -> names.putIfAbsent(e.getKey(), display(e.getValue(), old, now)));
         List<PackageChange> changes = new ArrayList<>();
         names.forEach((key, name) -> {
             Optional<Pin> a = Optional.ofNullable(old.get(key));
@@ -78,13 +78,25 @@ public record LockfileChanges(String path, List<PackageChange> changes, boolean 
         return out;
     }
 
+    /**
+     * The package's normalized name, with the pin's marker when it has one: a universal lock pins
+     * some packages once per environment, each version under its own marker.
+     */
     private static String key(Pin pin) {
-        return pin.name().isEmpty() ? pin.target() : PackageName.tryOf(pin.name()).map(PackageName::value)
-                .orElse(pin.name());
+        return nameKey(pin) + pin.marker().map(m -> " ; " + m).orElse("");
     }
 
-    private static String display(Pin pin) {
-        return pin.name().isEmpty() ? pin.target() : pin.name();
+    /** The name; with the marker when another pin of either lockfile has the same name. */
+    private static String display(Pin pin, Map<String, Pin> old, Map<String, Pin> now) {
+        String name = pin.name().isEmpty() ? pin.target() : pin.name();
+        boolean ambiguous = pin.marker().isPresent() && Stream.concat(old.values().stream(), now.values().stream())
+                .filter(p -> nameKey(p).equals(nameKey(pin))).map(LockfileChanges::key).distinct().count() > 1;
+        return ambiguous ? name + " ; " + pin.marker().get() : name;
+    }
+
+    private static String nameKey(Pin pin) {
+        return pin.name().isEmpty() ? pin.target() : PackageName.tryOf(pin.name()).map(PackageName::value)
+                .orElse(pin.name());
     }
 
     /** Whether nothing changed at all. */

@@ -138,7 +138,10 @@ public final class FreshCheck implements Check {
             Set<PackageName> reported = new HashSet<>();
             findings.forEach(f -> f.pkg().ifPresent(reported::add));
             Map<PackageName, ResolvedPackage> resolved = new LinkedHashMap<>();
-            again.resolution().get().packages().forEach(p -> resolved.put(p.name(), p));
+            // A universal resolution pins some packages per environment: only those that apply here count.
+            again.resolution().get().packages().stream()
+                    .filter(p -> p.directMarker().map(env::applies).orElse(true))
+                    .forEach(p -> resolved.put(p.name(), p));
             for (ResolvedPackage p : resolved.values()) {
                 if (reported.contains(p.name()) || isUnsafeInTrailer(p.name())) {
                     continue;

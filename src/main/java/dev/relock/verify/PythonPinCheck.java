@@ -1,6 +1,7 @@
 package dev.relock.verify;
 
 import dev.relock.index.DistFile;
+import dev.relock.lock.PythonRange;
 import dev.relock.metadata.CoreMetadata;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
@@ -51,6 +52,10 @@ public final class PythonPinCheck implements Check {
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         PythonSetting setting = input.python();
+        if (input.universal().isPresent()) {
+            universal(input, input.universal().get(), findings);
+            return findings;
+        }
         PythonVersion reference;
         String source;
         if (setting.pin().isPresent()) {
@@ -101,6 +106,25 @@ public final class PythonPinCheck implements Check {
             pins(input, findings);
         }
         return findings;
+    }
+
+    /**
+     * A universal lock covers a range of Pythons: {@code .python-version}, when there is one, must
+     * lie in it (a 3.12 pin is fine for {@code >=3.11}, 3.10 is not), and every pin that applies to
+     * the environment checked admits its Python and has a file for it.
+     */
+    private static void universal(VerifyInput input, PythonRange range, List<Finding> findings) {
+        input.python().pin().ifPresent(pin -> {
+            if (!range.admits(pin.version())) {
+                findings.add(Finding.error(NAME, pin.file(), pin.line(), Optional.empty(), "a Python in "
+                        + range.specifiers(), pin.text(), pin.file().getFileName() + " pins " + pin.text()
+                        + ", outside the universal lock's Python range " + range.specifiers() + " (" + range.source()
+                        + ")"));
+            }
+        });
+        if (input.index().isPresent()) {
+            pins(input, findings);
+        }
     }
 
     private static void header(VerifyInput input, PythonVersion reference, String source, List<Finding> findings) {

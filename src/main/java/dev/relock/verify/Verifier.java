@@ -10,6 +10,7 @@ import dev.relock.lock.Compiler;
 import dev.relock.lock.FileOverlay;
 import dev.relock.lock.LockSettings;
 import dev.relock.lock.LockTargets;
+import dev.relock.lock.PythonRange;
 import dev.relock.resolve.ResolverListener;
 import dev.relock.tags.PythonVersion;
 import dev.relock.tags.Target;
@@ -69,7 +70,13 @@ public final class Verifier {
             LockSettings settings = CompileSetup.settingsOf(lockfile.file(), request.projectRoot(), request.given(),
                     request.environment());
             PythonSetting python = python(request, lockfile.file());
-            List<Target> targets = targets(request, settings, python, lock);
+            Optional<PythonRange> universal = settings.universal()
+                    ? Optional.of(PythonRange.of(settings, lockfile.file().toAbsolutePath().normalize().getParent(),
+                            python.pin().map(PythonPin::version).or(() -> lock.headerPython()
+                                    .map(LockDocument.HeaderPython::version))))
+                    : Optional.empty();
+            List<Target> targets = universal.isPresent() ? universal.get().checkedTargets(settings.environments())
+                    : targets(request, settings, python, lock);
             boolean reResolve = request.strict() && source.isPresent()
                     && request.checks().stream().anyMatch(c -> c instanceof FreshCheck);
             Optional<ReResolution> reResolution = Optional.empty();
@@ -97,8 +104,10 @@ public final class Verifier {
                     Optional<IndexSnapshot> index = client.map(c -> IndexSnapshot.fetch(c, lock.pins(), target,
                             need == Check.IndexNeed.METADATA, (done, total) -> status.accept(shown + ": "
                                     + done + " of " + total + " index answers for " + target)));
+                    // A universal lock's re-resolution covers every environment: each compares its own pins.
                     VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
-                            reResolution.filter(r -> target.equals(targets.get(0))), auditFacts);
+                            reResolution.filter(r -> universal.isPresent() || target.equals(targets.get(0))),
+                            auditFacts, universal);
                     for (Check check : request.checks()) {
                         status.accept(shown + ": " + check.name());
                         findings.addAll(check.run(input));

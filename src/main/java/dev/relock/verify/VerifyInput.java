@@ -1,5 +1,6 @@
 package dev.relock.verify;
 
+import dev.relock.lock.PythonRange;
 import dev.relock.reqtxt.RequirementsFile;
 import dev.relock.tags.Target;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param index what the index says about the pinned packages; empty when the index is off ({@code --offline})
  * @param reResolution the {@code .in} resolved afresh with the pins as preferences; only with {@code --strict}
  * @param audit the known vulnerabilities of the pins; only with {@code --audit}
+ * @param universal for a universal lock, its Python range (the target is then one of its environments)
  */
 public record VerifyInput(
         LockDocument lock,
@@ -26,7 +28,8 @@ public record VerifyInput(
         Path projectRoot,
         Optional<IndexSnapshot> index,
         Optional<ReResolution> reResolution,
-        Optional<AuditFacts> audit) {
+        Optional<AuditFacts> audit,
+        Optional<PythonRange> universal) {
 
     public VerifyInput {
         Objects.requireNonNull(lock, "lock");
@@ -37,17 +40,18 @@ public record VerifyInput(
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(reResolution, "reResolution");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(universal, "universal");
     }
 
-    /** An input without an audit. */
+    /** An input for a lock made for one target, without an audit. */
     public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
             Path projectRoot, Optional<IndexSnapshot> index, Optional<ReResolution> reResolution) {
-        this(lock, source, target, python, projectRoot, index, reResolution, Optional.empty());
+        this(lock, source, target, python, projectRoot, index, reResolution, Optional.empty(), Optional.empty());
     }
 
     /** An input without a re-resolution (the default, non-strict mode). */
     public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
             Path projectRoot, Optional<IndexSnapshot> index) {
-        this(lock, source, target, python, projectRoot, index, Optional.empty(), Optional.empty());
+        this(lock, source, target, python, projectRoot, index, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -210,8 +210,7 @@ public final class MarkerTree {
 
     /** The release-only equivalent of an interval end (see {@link #pythonRange}). */
     private static Bound<Version> releaseBound(Bound<Version> bound, boolean lower) {
-        Version v = bound instanceof Bound.Included<Version> i ? i.value()
-                : bound instanceof Bound.Excluded<Version> e ? e.value() : null;
+        Version v = MarkerValueSet.Versions.value(bound);
         if (v == null || MarkerAtoms.isPlain(v)) {
             return bound;
         }

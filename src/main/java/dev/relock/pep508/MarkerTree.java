@@ -84,7 +84,8 @@ public final class MarkerTree {
 
     /**
      * The marker that never holds. PEP 508 cannot spell it, so it prints as the equivalent
-     * {@code python_version < "0"} (which parses back to a comparison, not to this constant).
+     * {@code python_version < "0"}, which parses back to a comparison whose {@link #simplify()} is
+     * this constant.
      */
     public static final MarkerTree FALSE = new MarkerTree(new Constant(false));
 
@@ -147,7 +148,7 @@ public final class MarkerTree {
     /** Whether every environment satisfying this marker satisfies {@code other}. */
     public boolean implies(MarkerTree other) {
         return semantic(other, (d, a, b) -> d.and(a, d.not(b))).map(r -> r.equals(MarkerDiagram.FALSE))
-                .orElse(isFalse() || other.isTrue());
+                .orElseGet(() -> isFalse() || other.isTrue());
     }
 
     /**
@@ -209,8 +210,7 @@ public final class MarkerTree {
 
     /** The release-only equivalent of an interval end (see {@link #pythonRange}). */
     private static Bound<Version> releaseBound(Bound<Version> bound, boolean lower) {
-        Version v = bound instanceof Bound.Included<Version> i ? i.value()
-                : bound instanceof Bound.Excluded<Version> e ? e.value() : null;
+        Version v = MarkerValueSet.Versions.value(bound);
         if (v == null || MarkerAtoms.isPlain(v)) {
             return bound;
         }

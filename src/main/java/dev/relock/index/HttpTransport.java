@@ -222,7 +222,7 @@ final class HttpTransport {
             if (left <= delay.toNanos()) {
                 // No time for another attempt: report the deadline, with the last failure.
                 throw requestEnd <= limits.runDeadlineNanos()
-                        ? requestOver(what, where, " (last attempt: " + failure + ")")
+                        ? requestOver(what, where, "; last attempt: " + failure)
                         : runOver(what, where);
             }
             log.debug(what + ": " + failure + " from " + where + ", retrying in " + delay.toMillis() + " ms");
@@ -241,7 +241,7 @@ final class HttpTransport {
 
     private RelockException requestOver(String what, String where, String detail) {
         return new RelockException(RelockException.Kind.NETWORK, what + ": " + where + " timed out after "
-                + seconds(limits.request()) + detail + " (--request-timeout)");
+                + seconds(limits.request()) + " (--request-timeout)" + detail);
     }
 
     private RelockException runOver(String what, String where) {

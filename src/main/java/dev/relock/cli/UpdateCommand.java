@@ -27,6 +27,7 @@ import dev.relock.update.LockfileSelection;
 import dev.relock.update.PackageChange;
 import dev.relock.update.Recompiled;
 import dev.relock.update.Recompiler;
+import dev.relock.update.SelfVerification;
 import dev.relock.update.UpdatePlan;
 import dev.relock.update.UpdateRequest;
 import dev.relock.update.UpdateResult;
@@ -173,7 +174,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                 .draft(draft)
                 .author(identity)
                 .target("Python " + factsTarget(ctx, jobs, home).describe())
-                .reproduce(reproduce());
+                .reproduce(reproduce())
+                .statusUrl(runUrl(ctx));
         for (String p : upgradePackages) {
             request.upgrade(CompileRequest.parseUpgradePackage(p).name());
         }
@@ -186,12 +188,15 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
-            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)));
+            SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
+                    sources -> index.client(ctx, sources, log), List.of());
+            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
+                    check);
             UpdatePlan plan = updater.plan(req);
             progress.close();
             if (dryRun) {
                 printPlan(ctx.out(), plan);
-                return ExitCodes.OK;
+                return plan.failedVerification() ? blocked(err, plan) : ExitCodes.OK;
             }
             GitHubPlatform platform = GitHubPlatform.connect(new GitHubPlatform.Settings(
                     apiUrl != null ? apiUrl : ctx.var("GITHUB_API_URL").orElse("https://api.github.com"),
@@ -201,9 +206,45 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                     ? new GitPushCommitter(home, platform.repository().requireCloneUrl(), token.get())
                     : platform::commitFiles;
             UpdateResult result = updater.apply(req, plan, platform, committer);
+            if (plan.failedVerification()) {
+                actions.setOutput("operation", result.operation().label());
+                actions.appendSummary("### relock update\n\nSelf-verification failed: nothing was pushed.\n\n"
+                        + plan.verification().orElseThrow().failures().stream()
+                                .map(i -> "- " + i.label() + "\n" + String.join("", i.problems().stream()
+                                        .map(p -> "  - " + p + "\n").toList()))
+                                .collect(Collectors.joining()));
+                return blocked(err, plan);
+            }
             report(ctx, actions, result);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Reports a plan whose self-verification failed: what failed, one line per finding, and that
+     * nothing was pushed. Exit 1, as {@code relock verify} with findings.
+     */
+    private static int blocked(PrintWriter err, UpdatePlan plan) {
+        var verification = plan.verification().orElseThrow();
+        err.println("relock: error: self-verification of the updated lockfiles failed (" + verification.summary()
+                + "); nothing was pushed and no pull request was changed");
+        verification.failures().forEach(item -> {
+            err.println("relock:   [ ] " + item.label());
+            item.problems().forEach(p -> err.println("relock:       " + p));
+        });
+        err.flush();
+        return ExitCodes.FINDINGS;
+    }
+
+    /** The workflow run's page, which the commit status links to, when running in GitHub Actions. */
+    private static Optional<String> runUrl(RunContext ctx) {
+        Optional<String> server = ctx.var("GITHUB_SERVER_URL");
+        Optional<String> repository = ctx.var("GITHUB_REPOSITORY");
+        Optional<String> run = ctx.var("GITHUB_RUN_ID");
+        if (server.isEmpty() || repository.isEmpty() || run.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(server.get().replaceAll("/+$", "") + "/" + repository.get() + "/actions/runs/" + run.get());
     }
 
     private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, FileOverlay pending,

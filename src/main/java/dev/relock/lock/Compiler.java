@@ -142,7 +142,7 @@ public final class Compiler {
      * @param pending new texts of files planned but not written (layered lockfiles read them)
      */
     public Recompilation recompile(CompileSetup.Invocation invocation, FileOverlay pending) {
-        CompileSetup.Prepared prepared = CompileSetup.prepare(invocation);
+        CompileSetup.Prepared prepared = CompileSetup.prepare(invocation, pending);
         CompileResult result = compile(prepared.request().toBuilder().dryRun(true).build(), pending);
         return new Recompilation(result, prepared.targetChange());
     }

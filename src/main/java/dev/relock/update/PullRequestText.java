@@ -47,6 +47,11 @@ final class PullRequestText {
     }
 
     static String body(List<FileUpdate> updates, Map<String, ReleaseNote> notes, String target, String reproduce) {
+        return body(updates, notes, target, reproduce, Optional.empty());
+    }
+
+    static String body(List<FileUpdate> updates, Map<String, ReleaseNote> notes, String target, String reproduce,
+            Optional<Verification> verification) {
         List<LockfileChanges> files = updates.stream().map(FileUpdate::changes).toList();
         List<LockfileChanges> changed = files.stream().filter(f -> !f.isEmpty()).toList();
         Map<String, String> skipped = new java.util.TreeMap<>();
@@ -105,6 +110,7 @@ final class PullRequestText {
             sb.append("\n### Notes\n\n");
             warnings.forEach(w -> sb.append(w).append("\n"));
         }
+        verification.ifPresent(v -> sb.append("\n### Verified before pushing\n\n").append(v.checklist()));
         sb.append("\n<details>\n<summary>Reproduce locally</summary>\n\n```sh\n").append(reproduce)
                 .append("\n```\n\n</details>\n\n")
                 .append("This pull request is kept up to date by relock: it is updated while there is something to"

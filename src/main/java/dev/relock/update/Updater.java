@@ -3,6 +3,7 @@ package dev.relock.update;
 import dev.relock.common.RelockException;
 import dev.relock.hosting.CommitInfo;
 import dev.relock.hosting.CommitRequest;
+import dev.relock.hosting.CommitStatus;
 import dev.relock.hosting.Committer;
 import dev.relock.hosting.FileChange;
 import dev.relock.hosting.HostingException;
@@ -51,10 +52,18 @@ public final class Updater {
 
     private final Recompiler recompiler;
     private final ReleaseFacts facts;
+    private final ResultCheck check;
 
+    /** An updater that pushes its result unverified. */
     public Updater(Recompiler recompiler, ReleaseFacts facts) {
+        this(recompiler, facts, ResultCheck.NONE);
+    }
+
+    /** An updater that verifies its result with {@code check} and pushes it only when it passes. */
+    public Updater(Recompiler recompiler, ReleaseFacts facts, ResultCheck check) {
         this.recompiler = recompiler;
         this.facts = facts;
+        this.check = check;
     }
 
     /**
@@ -86,8 +95,11 @@ public final class Updater {
         List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
         Map<String, ReleaseNote> notes = notes(changes, request.target());
         String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
-        String body = PullRequestText.body(files, notes, request.target(), request.reproduce());
-        return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes));
+        boolean changed = files.stream().anyMatch(FileUpdate::changed);
+        Optional<Verification> verification = changed && check != ResultCheck.NONE
+                ? Optional.of(check.verify(files)) : Optional.empty();
+        String body = PullRequestText.body(files, notes, request.target(), request.reproduce(), verification);
+        return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes), verification);
     }
 
     /** {@code text} without its leading block of comment lines (the header pip-compile and relock write). */
@@ -108,6 +120,11 @@ public final class Updater {
         if (branch.equals(base)) {
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     "the update branch must differ from the base branch '" + base + "'");
+        }
+        if (plan.failedVerification()) {
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of("self-verification failed ("
+                    + plan.verification().orElseThrow().summary() + "): nothing was pushed and no pull request"
+                    + " was changed"));
         }
         Optional<PullRequest> open = platform.findPr(branch, base);
         Optional<String> head = platform.branchHead(branch);
@@ -144,20 +161,45 @@ public final class Updater {
                 .orElseThrow(() -> new HostingException(404, "base branch '" + base + "' does not exist in "
                         + repo.fullName()));
         List<FileChange> files = plan.changedFiles().stream().map(f -> FileChange.text(f.path(), f.after())).toList();
-        committer.commit(new CommitRequest(branch, base, baseHead, plan.commitMessage(), request.author(), files));
+        String sha = committer.commit(new CommitRequest(branch, base, baseHead, plan.commitMessage(), request.author(),
+                files));
+        List<String> messages = new ArrayList<>();
+        plan.verification().ifPresent(v -> setStatus(platform, sha, v, request).ifPresent(messages::add));
         PullRequestSpec spec = new PullRequestSpec(plan.title(), plan.body(), request.draft(), request.labels(),
                 request.reviewers(), request.teamReviewers(), request.assignees());
         if (open.isPresent()) {
             return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(open.get().number(), spec)),
-                    plan, List.of());
+                    plan, messages);
         }
         try {
             return new UpdateResult(Operation.CREATED, Optional.of(platform.createPr(branch, base, spec)), plan,
-                    List.of());
+                    messages);
         } catch (PullRequestExistsException e) {
             PullRequest existing = platform.findPr(branch, base).orElseThrow(() -> e);
+            messages.add("another run opened #" + existing.number() + " meanwhile; updated it");
             return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(existing.number(), spec)), plan,
-                    List.of("another run opened #" + existing.number() + " meanwhile; updated it"));
+                    messages);
+        }
+    }
+
+    /**
+     * Sets {@value Verification#CONTEXT} on the pushed commit. A token without the statuses
+     * permission costs the status, not the update: the warning says what to grant.
+     */
+    private static Optional<String> setStatus(Platform platform, String sha, Verification verification,
+            UpdateRequest request) {
+        CommitStatus status = new CommitStatus(verification.passed() ? CommitStatus.State.SUCCESS
+                : CommitStatus.State.FAILURE, Verification.CONTEXT, "relock verified this update: "
+                + verification.summary(), request.statusUrl());
+        try {
+            platform.setCommitStatus(sha, status);
+            return Optional.empty();
+        } catch (HostingException e) {
+            if (e.status() != 403 && e.status() != 404) {
+                throw e;
+            }
+            return Optional.of("warning: the commit status " + Verification.CONTEXT + " was not set: "
+                    + e.getMessage() + " Grant 'statuses: write' to set it.");
         }
     }
 

@@ -10,7 +10,9 @@ public enum CacheBucket {
     /** Core metadata (METADATA / PKG-INFO bytes) of distribution files, keyed by URL and hash. */
     METADATA("metadata-v1"),
     /** Whole downloaded distribution files, keyed by their SHA-256. */
-    WHEELS("wheels-v1");
+    WHEELS("wheels-v1"),
+    /** OSV answers: the advisory ids of a pin and advisory records (see {@code advisory.OsvApiSource}). */
+    OSV("osv-v1");
 
     private final String directoryName;
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps dependencies pointing one way:
- * cli → update/verify/compile/wheelhouse → resolve → solver/index → standards → common.
+ * cli → update/verify/compile/wheelhouse → resolve → solver/index/advisory → standards → common.
  *
  * <p>Standards packages (one per PEP or file format) and the solver know nothing of the network,
  * JSON, GitHub or git; the solver knows nothing of Python.
@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("workspace").definedBy("dev.relock.workspace..")
                 .layer("cache").definedBy("dev.relock.cache..")
                 .layer("index").definedBy("dev.relock.index..")
+                .layer("advisory").definedBy("dev.relock.advisory..")
                 .layer("solver").definedBy("dev.relock.solver..")
                 .layer("resolve").definedBy("dev.relock.resolve..")
                 .layer("pipelines").definedBy(
@@ -89,10 +90,12 @@ class ArchitectureTest {
                 .whereLayer("resolve").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("workspace").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("resolve", "pipelines", "update", "cli")
-                .whereLayer("cache").mayOnlyBeAccessedByLayers("index", "resolve", "pipelines", "update", "cli")
-                .whereLayer("standards").mayOnlyBeAccessedByLayers(
-                        "standards", "workspace", "solver", "index", "resolve", "pipelines", "hosting", "update", "cli")
+                .whereLayer("advisory").mayOnlyBeAccessedByLayers("pipelines", "update", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("advisory", "resolve", "pipelines", "update", "cli")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers(
+                        "index", "advisory", "resolve", "pipelines", "update", "cli")
+                .whereLayer("standards").mayOnlyBeAccessedByLayers("standards", "workspace", "solver", "index",
+                        "advisory", "resolve", "pipelines", "hosting", "update", "cli")
                 .check(classes);
     }
 

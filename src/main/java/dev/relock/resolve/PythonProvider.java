@@ -356,7 +356,11 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 .filter(range::contains)
                 .flatMap(versions::entry)
                 .filter(e -> acceptable(e, range, pre));
-        return pin.isPresent() ? pin : versions.highest(range, e -> acceptable(e, range, pre));
+        if (pin.isPresent()) {
+            return pin;
+        }
+        return request.remedy().prefersLowest(versions.name()) ? versions.lowest(range, e -> acceptable(e, range, pre))
+                : versions.highest(range, e -> acceptable(e, range, pre));
     }
 
     private Optional<Version> preferred(PackageName name) {
@@ -386,7 +390,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private CompletableFuture<ProjectVersions> project(PackageName name) {
         return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
-                .thenApply(page -> ProjectVersions.of(page, request.targets(), python, request.excludeNewer(),
+                .thenApply(page -> ProjectVersions.of(page, request.targets(), python,
+                        request.remedy().ignoresCutoff(n) ? Optional.empty() : request.excludeNewer(),
                         request.binary())));
     }
 

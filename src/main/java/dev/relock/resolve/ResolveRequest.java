@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param preferences versions of an existing lockfile, kept while they still satisfy (minimal churn)
  * @param upgrade which preferences are dropped
  * @param binary which files may be used: {@code --no-binary} / {@code --only-binary}
+ * @param remedy packages moved to their lowest allowed version (security fixes), some past the cut-off
  */
 public record ResolveRequest(
         List<RootRequirement> requirements,
@@ -38,7 +39,8 @@ public record ResolveRequest(
         Optional<Instant> excludeNewer,
         Map<PackageName, Version> preferences,
         UpgradePolicy upgrade,
-        BinaryPolicy binary) {
+        BinaryPolicy binary,
+        Remedy remedy) {
 
     public ResolveRequest {
         requirements = List.copyOf(requirements);
@@ -49,6 +51,7 @@ public record ResolveRequest(
         preferences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(binary, "binary");
+        Objects.requireNonNull(remedy, "remedy");
     }
 
     /**
@@ -105,6 +108,7 @@ public record ResolveRequest(
         private final Map<PackageName, Version> preferences = new LinkedHashMap<>();
         private UpgradePolicy upgrade = UpgradePolicy.NONE;
         private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
+        private Remedy remedy = Remedy.NONE;
 
         private Builder(List<Target> targets) {
             this.targets = targets;
@@ -176,9 +180,15 @@ public record ResolveRequest(
             return this;
         }
 
+        /** Packages to move to their lowest allowed version (default: none). */
+        public Builder remedy(Remedy value) {
+            this.remedy = Objects.requireNonNull(value, "remedy");
+            return this;
+        }
+
         public ResolveRequest build() {
             return new ResolveRequest(requirements, constraints, targets, prereleases, excludeNewer, preferences,
-                    upgrade, binary);
+                    upgrade, binary, remedy);
         }
     }
 }

@@ -28,6 +28,7 @@ import dev.relock.update.PackageChange;
 import dev.relock.update.Recompiled;
 import dev.relock.update.Recompiler;
 import dev.relock.update.SelfVerification;
+import dev.relock.update.Upgrade;
 import dev.relock.update.UpdatePlan;
 import dev.relock.update.UpdateRequest;
 import dev.relock.update.UpdateResult;
@@ -191,7 +192,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
                     sources -> index.client(ctx, sources, log), List.of());
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
-                    check);
+                    check, Optional.empty());
             UpdatePlan plan = updater.plan(req);
             progress.close();
             if (dryRun) {
@@ -247,16 +248,17 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         return Optional.of(server.get().replaceAll("/+$", "") + "/" + repository.get() + "/actions/runs/" + run.get());
     }
 
-    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, FileOverlay pending,
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Upgrade upgrade, FileOverlay pending,
             Path root) {
-        List<dev.relock.pep508.Requirement> packages = upgrade.isEmpty() ? List.of()
+        List<dev.relock.pep508.Requirement> packages = upgrade.names().isEmpty() ? List.of()
+                : !upgrade.floors().isEmpty() ? upgrade.floors()
                 : upgradePackages.stream().map(CompileRequest::parseUpgradePackage).toList();
         if (!Files.isRegularFile(job.lockfile()) && job.source().isEmpty()) {
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     job.lockfile() + " does not exist and has no .in file to compile it from");
         }
         Recompilation done = compiler.recompile(CompileSetup.Invocation.recompile(root, job.lockfile(),
-                job.source(), lockOptions.given(), upgrade.isEmpty(), packages), pending);
+                job.source(), lockOptions.given(), upgrade.names().isEmpty(), packages), pending, upgrade.remedy());
         CompileResult result = done.result();
         Map<String, String> skipped = new TreeMap<>();
         result.resolution().skipped().forEach(s -> skipped.put(s.name().toString(), s.message()));

@@ -1,6 +1,8 @@
 package dev.relock.update;
 
+import dev.relock.name.PackageName;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Verifies an update's result before anything is pushed: the lockfiles as planned, read in place
@@ -10,8 +12,13 @@ import java.util.List;
 @FunctionalInterface
 public interface ResultCheck {
     /** Checks nothing: plans carry no verification. */
-    ResultCheck NONE = files -> new Verification(List.of(), List.of());
+    ResultCheck NONE = (files, pastCutoff) -> new Verification(List.of(), List.of());
 
-    /** Verifies every lockfile of the plan, the unchanged ones too. */
-    Verification verify(List<FileUpdate> files);
+    /**
+     * Verifies every lockfile of the plan, the unchanged ones too.
+     *
+     * @param pastCutoff packages a security fix took past the {@code --exclude-newer} cut-off: a
+     *     fresh resolution within the cut-off cannot pick their new versions, and that is expected
+     */
+    Verification verify(List<FileUpdate> files, Set<PackageName> pastCutoff);
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param commitMessage the commit message
  * @param verification what the self-verification found on the planned lockfiles; empty when
  *     nothing changes or no check was asked for
+ * @param security the advisories the update fixes and those still open; empty when the audit is off
  */
 public record UpdatePlan(List<FileUpdate> files, Map<String, ReleaseNote> notes, String title, String body,
-        String commitMessage, Optional<Verification> verification) {
+        String commitMessage, Optional<Verification> verification, Optional<SecurityReport> security) {
     public UpdatePlan {
         files = List.copyOf(files);
         notes = Map.copyOf(notes);
@@ -25,6 +26,7 @@ public record UpdatePlan(List<FileUpdate> files, Map<String, ReleaseNote> notes,
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(commitMessage, "commitMessage");
         Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(security, "security");
     }
 
     /** Whether the self-verification failed: the plan must not be pushed. */

@@ -28,11 +28,12 @@ import java.util.Set;
  * @param target a description of the target, e.g. {@code Python 3.12.7 on x86_64-manylinux_2_17}
  * @param reproduce the command that reproduces the change, shown in the pull request
  * @param statusUrl where the commit status links to (the workflow run), when known
+ * @param securityOnly {@code --security-only}: the pull request fixes known vulnerabilities only
  */
 public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageName> upgrade, String branch,
         Optional<String> base, Optional<String> title, List<String> labels, List<String> reviewers,
         List<String> teamReviewers, List<String> assignees, boolean draft, Identity author, String target,
-        String reproduce, Optional<String> statusUrl) {
+        String reproduce, Optional<String> statusUrl, boolean securityOnly) {
 
     public UpdateRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -73,6 +74,7 @@ public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageN
         private String target = "the pinned Python";
         private String reproduce = "relock update --dry-run";
         private Optional<String> statusUrl = Optional.empty();
+        private boolean securityOnly;
 
         private Builder(Path workspace) {
             this.workspace = workspace;
@@ -153,9 +155,14 @@ public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageN
             return this;
         }
 
+        public Builder securityOnly(boolean value) {
+            securityOnly = value;
+            return this;
+        }
+
         public UpdateRequest build() {
             return new UpdateRequest(workspace, jobs, upgrade, branch, base, title, labels, reviewers,
-                    teamReviewers, assignees, draft, author, target, reproduce, statusUrl);
+                    teamReviewers, assignees, draft, author, target, reproduce, statusUrl, securityOnly);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.relock.update;
 
+import dev.relock.advisory.Advisory;
+import dev.relock.advisory.AdvisorySource;
 import dev.relock.common.RelockException;
 import dev.relock.hosting.CommitInfo;
 import dev.relock.hosting.CommitRequest;
@@ -15,6 +17,8 @@ import dev.relock.hosting.RepositoryInfo;
 import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep508.Requirement;
+import dev.relock.resolve.Remedy;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileOptions;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The update bot's orchestrator. {@link #plan} recompiles the lockfiles in memory; {@link #apply}
@@ -53,30 +58,103 @@ public final class Updater {
     private final Recompiler recompiler;
     private final ReleaseFacts facts;
     private final ResultCheck check;
+    private final Optional<AdvisorySource> advisories;
 
     /** An updater that pushes its result unverified. */
     public Updater(Recompiler recompiler, ReleaseFacts facts) {
-        this(recompiler, facts, ResultCheck.NONE);
+        this(recompiler, facts, ResultCheck.NONE, Optional.empty());
     }
 
-    /** An updater that verifies its result with {@code check} and pushes it only when it passes. */
-    public Updater(Recompiler recompiler, ReleaseFacts facts, ResultCheck check) {
+    /**
+     * An updater that verifies its result with {@code check} and pushes it only when it passes.
+     *
+     * @param advisories where known vulnerabilities come from when the audit is on: the plan then
+     *     marks the advisories it fixes and lists those still open
+     */
+    public Updater(Recompiler recompiler, ReleaseFacts facts, ResultCheck check,
+            Optional<AdvisorySource> advisories) {
         this.recompiler = recompiler;
         this.facts = facts;
         this.check = check;
+        this.advisories = advisories;
     }
 
     /**
      * Recompiles every lockfile in dependency order, in memory. Each lockfile's "before" text is
      * read once from the work tree at the start; each recompile sees the new text of the lockfiles
-     * planned before it. Writes nothing.
+     * planned before it. Writes nothing. With an advisory source, the plan says which advisories
+     * the update fixes and which stay open.
      */
     public UpdatePlan plan(UpdateRequest request) {
         List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
+        Map<Path, String> checkedOut = checkedOut(jobs);
+        List<FileUpdate> files = recompileAll(request, jobs, checkedOut, Upgrade.of(request.upgrade()));
+        Optional<SecurityReport> security = advisories.map(source -> SecurityReport.of(files, source, Set.of()));
+        return finish(request, files, security);
+    }
+
+    /**
+     * {@code relock update --security-only}: frees only the packages whose pinned version an
+     * advisory affects (transitive ones included), each constrained to at least the lowest version
+     * that fixes every advisory with a fix and moved to the lowest such version that still
+     * resolves; every other pin stays. When the fixes lie past the lock's {@code --exclude-newer}
+     * cut-off (a cooldown), the fixed packages alone may bypass it, and the plan says so.
+     *
+     * @throws IllegalStateException when the updater has no advisory source
+     */
+    public UpdatePlan planSecurityFixes(UpdateRequest request) {
+        AdvisorySource source = advisories.orElseThrow(() -> new IllegalStateException("no advisory source"));
+        List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
+        Map<Path, String> checkedOut = checkedOut(jobs);
+        Map<dev.relock.advisory.Pin, Boolean> pins = new LinkedHashMap<>();
+        for (LockfileJob job : jobs) {
+            String before = checkedOut.get(job.lockfile().toAbsolutePath().normalize());
+            if (!before.isEmpty()) {
+                SecurityReport.pins(LockfileReader.read(before, job.lockfile()))
+                        .forEach((name, version) -> pins.put(new dev.relock.advisory.Pin(name, version), true));
+            }
+        }
+        Map<dev.relock.advisory.Pin, List<Advisory>> known = source.query(pins.keySet());
+        Map<PackageName, Version> floors = new TreeMap<>();
+        for (dev.relock.advisory.Pin pin : pins.keySet()) {
+            for (Advisory a : SecurityReport.affecting(known, pin.name(), pin.version())) {
+                a.fixesFor(pin.name(), pin.version()).stream().findFirst()
+                        .ifPresent(fix -> floors.merge(pin.name(), fix, (x, y) -> x.compareTo(y) >= 0 ? x : y));
+            }
+        }
+        List<FileUpdate> files;
+        Set<PackageName> pastCutoff = Set.of();
+        if (floors.isEmpty()) {
+            files = unchanged(request, jobs, checkedOut);
+        } else {
+            List<Requirement> constraints = floors.entrySet().stream()
+                    .map(e -> Requirement.parse(e.getKey() + ">=" + e.getValue())).toList();
+            try {
+                files = recompileAll(request, jobs, checkedOut,
+                        new Upgrade(floors.keySet(), constraints, Remedy.lowest(floors.keySet())));
+            } catch (RelockException e) {
+                if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                    throw e;
+                }
+                // the fixes may be newer than the lock's cooldown allows: those packages alone may pass it
+                files = recompileAll(request, jobs, checkedOut,
+                        new Upgrade(floors.keySet(), constraints, new Remedy(floors.keySet(), floors.keySet())));
+                pastCutoff = floors.keySet();
+            }
+        }
+        return finish(request, files, Optional.of(SecurityReport.of(files, source, pastCutoff)));
+    }
+
+    private static Map<Path, String> checkedOut(List<LockfileJob> jobs) {
         Map<Path, String> checkedOut = new LinkedHashMap<>();
         for (LockfileJob job : jobs) {
             checkedOut.putIfAbsent(job.lockfile().toAbsolutePath().normalize(), currentText(job.lockfile()));
         }
+        return checkedOut;
+    }
+
+    private List<FileUpdate> recompileAll(UpdateRequest request, List<LockfileJob> jobs, Map<Path, String> checkedOut,
+            Upgrade upgrade) {
         List<FileUpdate> files = new ArrayList<>();
         FileOverlay pending = FileOverlay.none();
         for (LockfileJob job : jobs) {
@@ -84,7 +162,7 @@ public final class Updater {
             String path = relative(request.workspace(), file);
             String before = checkedOut.get(file.toAbsolutePath().normalize());
             Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
-            Recompiled now = recompiler.recompile(job, request.upgrade(), pending);
+            Recompiled now = recompiler.recompile(job, upgrade, pending);
             pending = pending.with(file, now.text());
             // A new header comment alone (a newer relock records more) is not worth a pull request:
             // the file keeps its text until something real changes.
@@ -92,14 +170,52 @@ public final class Updater {
             files.add(new FileUpdate(job, path, before, after,
                     LockfileChanges.between(path, old, now.lockfile(), !before.equals(after)), now));
         }
+        return files;
+    }
+
+    /** Every lockfile as checked out: nothing to fix. */
+    private static List<FileUpdate> unchanged(UpdateRequest request, List<LockfileJob> jobs,
+            Map<Path, String> checkedOut) {
+        List<FileUpdate> files = new ArrayList<>();
+        for (LockfileJob job : jobs) {
+            String path = relative(request.workspace(), job.lockfile());
+            String text = checkedOut.get(job.lockfile().toAbsolutePath().normalize());
+            Lockfile lock = text.isEmpty() ? empty() : LockfileReader.read(text, job.lockfile());
+            files.add(new FileUpdate(job, path, text, text, LockfileChanges.between(path, lock, lock, false),
+                    new Recompiled(text, lock)));
+        }
+        return files;
+    }
+
+    private UpdatePlan finish(UpdateRequest request, List<FileUpdate> files, Optional<SecurityReport> security) {
         List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
         Map<String, ReleaseNote> notes = notes(changes, request.target());
-        String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
+        int packages = PullRequestText.packageCount(changes);
+        String title = request.securityOnly() ? PullRequestText.securityTitle(request.title(), packages)
+                : PullRequestText.title(request.title(), packages);
         boolean changed = files.stream().anyMatch(FileUpdate::changed);
-        Optional<Verification> verification = changed && check != ResultCheck.NONE
-                ? Optional.of(check.verify(files)) : Optional.empty();
-        String body = PullRequestText.body(files, notes, request.target(), request.reproduce(), verification);
-        return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes), verification);
+        Optional<Verification> verification = Optional.empty();
+        if (changed && check != ResultCheck.NONE) {
+            Verification v = check.verify(files, security.map(SecurityReport::pastCutoff).orElse(Set.of()));
+            verification = Optional.of(security.map(r -> v.with(auditItem(r))).orElse(v));
+        }
+        String body = PullRequestText.body(files, notes, request.target(), request.reproduce(),
+                new PullRequestText.Extras(verification, security, request.securityOnly()));
+        String message = request.securityOnly() ? PullRequestText.securityCommitMessage(changes)
+                : PullRequestText.commitMessage(changes);
+        return new UpdatePlan(files, notes, title, body, message, verification, security);
+    }
+
+    /** The audit's checklist item: the update may leave advisories open, but must not bring one in. */
+    private static Verification.Item auditItem(SecurityReport report) {
+        List<String> introduced = report.open().stream().filter(SecurityReport.Open::introduced)
+                .map(o -> o.path() + ": " + o.name() + "==" + o.version() + " is affected by " + o.advisory().id()
+                        + " (" + o.advisory().link() + "), which the pin before was not")
+                .distinct().toList();
+        long fixed = report.fixed().stream().map(f -> f.advisory().id()).distinct().count();
+        long open = report.open().stream().map(o -> o.advisory().id()).distinct().count();
+        return new Verification.Item("audit", "no known vulnerability brought in (OSV audit: " + fixed + " fixed, "
+                + open + " still open)", introduced.isEmpty(), introduced);
     }
 
     /** {@code text} without its leading block of comment lines (the header pip-compile and relock write). */
@@ -144,18 +260,20 @@ public final class Updater {
         if (!plan.hasChanges()) {
             if (open.isPresent()) {
                 int number = open.get().number();
-                platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\nEvery lockfile is up to date on `"
-                        + base + "`: nothing is left to update, so relock closed this pull request and deleted"
-                        + " its branch.");
+                platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\n" + (request.securityOnly()
+                        ? "No pin on `" + base + "` is affected by an advisory that has a fix any more: nothing is"
+                                + " left to fix, so relock closed this pull request and deleted its branch."
+                        : "Every lockfile is up to date on `" + base + "`: nothing is left to update, so relock"
+                                + " closed this pull request and deleted its branch."));
                 platform.closePr(number);
                 platform.deleteBranch(branch);
                 return new UpdateResult(Operation.CLOSED, open, plan,
-                        List.of("lockfiles are up to date; closed #" + number));
+                        List.of(upToDate(request) + "; closed #" + number));
             }
             if (head.isPresent()) {
                 platform.deleteBranch(branch);
             }
-            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of("lockfiles are up to date"));
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of(upToDate(request)));
         }
         String baseHead = platform.branchHead(base)
                 .orElseThrow(() -> new HostingException(404, "base branch '" + base + "' does not exist in "
@@ -201,6 +319,11 @@ public final class Updater {
             return Optional.of("warning: the commit status " + Verification.CONTEXT + " was not set: "
                     + e.getMessage() + " Grant 'statuses: write' to set it.");
         }
+    }
+
+    private static String upToDate(UpdateRequest request) {
+        return request.securityOnly() ? "no pinned version is affected by an advisory that has a fix"
+                : "lockfiles are up to date";
     }
 
     private static List<CommitInfo> foreignCommits(List<CommitInfo> commits, UpdateRequest request,

@@ -21,7 +21,7 @@ public final class ActionInputs {
     /** Every input action.yml declares; each is read here. */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(
             "command", "lockfiles", "python-version-file", "token", "base", "branch", "labels", "reviewers",
-            "draft", "index-url", "extra-index-url", "args");
+            "draft", "index-url", "extra-index-url", "audit", "args");
 
     /** Every output a command may set through {@code GITHUB_OUTPUT}. */
     public static final java.util.Set<String> OUTPUTS = java.util.Set.of(
@@ -40,6 +40,9 @@ public final class ActionInputs {
             case "verify" -> {
                 pythonVersionFile.ifPresent(f -> add(args, "--python-version-file", f));
                 indexOptions(ctx, args);
+                if (flag(ctx, "audit")) {
+                    args.add("--audit");
+                }
                 args.addAll(lockfiles);
             }
             case "compile" -> {
@@ -63,7 +66,7 @@ public final class ActionInputs {
                         add(args, "--reviewer", reviewer.startsWith("@") ? reviewer.substring(1) : reviewer);
                     }
                 }
-                if (input(ctx, "draft").map(v -> v.equalsIgnoreCase("true")).orElse(false)) {
+                if (flag(ctx, "draft")) {
                     args.add("--draft");
                 }
                 if (input(ctx, "token").isPresent()) {
@@ -96,6 +99,11 @@ public final class ActionInputs {
     private static void add(List<String> args, String option, String value) {
         args.add(option);
         args.add(value);
+    }
+
+    /** A true/false input: true only when it says {@code true} (any case). */
+    static boolean flag(RunContext ctx, String name) {
+        return input(ctx, name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
     }
 
     /** An input's value; unset and blank are the same. */

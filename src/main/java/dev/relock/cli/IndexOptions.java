@@ -85,14 +85,19 @@ public final class IndexOptions {
         }
     }
 
+    /** The run's time limits: {@code --request-timeout} per request, {@code --run-timeout} in all. */
+    public TimeLimits timeLimits() {
+        return TimeLimits.of(seconds(requestTimeout, "--request-timeout"), seconds(runTimeout, "--run-timeout"),
+                started);
+    }
+
     /** A client for {@code sources} with these options' cache, offline mode and concurrency. */
     public IndexClient client(RunContext ctx, IndexSources sources, IndexLog log) {
         return IndexClient.builder(sources)
                 .cache(cache(ctx))
                 .offline(offline)
                 .parallelism(Math.max(1, concurrency))
-                .timeLimits(TimeLimits.of(seconds(requestTimeout, "--request-timeout"),
-                        seconds(runTimeout, "--run-timeout"), started))
+                .timeLimits(timeLimits())
                 .log(log)
                 .userAgent("relock/" + VersionProvider.version())
                 .build();

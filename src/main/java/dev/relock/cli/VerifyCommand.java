@@ -11,6 +11,7 @@ import dev.relock.verify.Severity;
 import dev.relock.verify.Verifier;
 import dev.relock.verify.VerifyReport;
 import dev.relock.verify.VerifyRequest;
+import dev.relock.verify.VulnerableCheck;
 import dev.relock.workspace.LockfileDiscovery;
 import dev.relock.workspace.LockfileTarget;
 import java.io.PrintWriter;
@@ -46,7 +47,8 @@ import picocli.CommandLine.ParentCommand;
             "  fresh            pins satisfy the .in, closed under dependencies",
             "  python-pin       one exact Python: .python-version, lock, Docker, CI",
             "  install-hygiene  pip install commands and base images (warnings)",
-            "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index unreachable."
+            "  vulnerable       with --audit: no pin has a known vulnerability (OSV)",
+            "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index or OSV service unreachable."
         })
 public final class VerifyCommand implements Callable<Integer>, LockOptionBinding.Bound {
     /** Output formats. */
@@ -55,6 +57,8 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
     @ParentCommand RelockCommand root;
 
     @Mixin IndexOptions index;
+
+    @Mixin AuditOptions audit;
 
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
 
@@ -96,8 +100,12 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
         try {
             index.prepareNetwork(ctx);
             Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
-            checks = Checks.select(Checks.all(wheelhouseDir), only, skip);
+            boolean audits = audit.requested() || only.contains(VulnerableCheck.NAME);
+            checks = Checks.select(Checks.all(wheelhouseDir, audits), only, skip);
             files = lockfiles(ctx);
+            Optional<VerifyRequest.Audit> auditing = !audits ? Optional.empty()
+                    : Optional.of(new VerifyRequest.Audit(audit.source(ctx, index), audit.ignores(ctx),
+                            AuditOptions.today()));
             VerifyRequest request = new VerifyRequest(
                     files,
                     checks,
@@ -107,7 +115,8 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
                     ctx.env(),
                     index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
                             ctx, sources, IndexLog.silent())),
-                    strict);
+                    strict,
+                    auditing);
             VerifyReport report;
             try (Progress progress = Progress.of(ctx, root.global())) {
                 report = Verifier.verify(request, progress::status);

@@ -35,15 +35,29 @@ public record ProjectConfig(Optional<Path> file, List<LockOption.Given> given) {
 
     /** The settings in {@code dir}'s relock.toml, else its pyproject.toml's [tool.relock], else none. */
     public static ProjectConfig find(Path dir) {
+        return table(dir).map(t -> read(t.file(), t.table())).orElse(NONE);
+    }
+
+    /**
+     * A project's settings table as read, for keys outside the {@link LockOption} table (such as
+     * verify's {@code ignore-vulns}).
+     *
+     * @param file relock.toml or pyproject.toml
+     * @param table the top of relock.toml, or pyproject's {@code [tool.relock]} (a missing node when absent)
+     */
+    public record Table(Path file, JsonNode table) {}
+
+    /** {@code dir}'s relock.toml, else its pyproject.toml's [tool.relock]; empty when neither file exists. */
+    public static Optional<Table> table(Path dir) {
         Path relockToml = dir.resolve("relock.toml");
         if (Files.isRegularFile(relockToml)) {
-            return read(relockToml, tree(relockToml));
+            return Optional.of(new Table(relockToml, tree(relockToml)));
         }
         Path pyproject = dir.resolve("pyproject.toml");
         if (Files.isRegularFile(pyproject)) {
-            return read(pyproject, tree(pyproject).path("tool").path("relock"));
+            return Optional.of(new Table(pyproject, tree(pyproject).path("tool").path("relock")));
         }
-        return NONE;
+        return Optional.empty();
     }
 
     private static JsonNode tree(Path file) {

@@ -19,6 +19,15 @@ public final class Checks {
                 new PythonPinCheck(), new InstallHygieneCheck());
     }
 
+    /** {@link #all(Optional)}, plus {@code vulnerable} when {@code audit} ({@code --audit}). */
+    public static List<Check> all(Optional<Path> wheelhouse, boolean audit) {
+        List<Check> checks = new ArrayList<>(all(wheelhouse));
+        if (audit) {
+            checks.add(new VulnerableCheck());
+        }
+        return List.copyOf(checks);
+    }
+
     /** The names of all checks. */
     public static List<String> names() {
         return all(Optional.empty()).stream().map(Check::name).toList();
@@ -34,6 +43,10 @@ public final class Checks {
         Set<String> known = new LinkedHashSet<>();
         all.forEach(c -> known.add(c.name()));
         for (String name : concat(only, skip)) {
+            if (!known.contains(name) && name.equals(VulnerableCheck.NAME)) {
+                throw new RelockException(RelockException.Kind.BAD_INPUT,
+                        "the check '" + name + "' runs only with --audit");
+            }
             if (!known.contains(name)) {
                 throw new RelockException(RelockException.Kind.BAD_INPUT,
                         "unknown check '" + name + "'; the checks are: " + String.join(", ", known));

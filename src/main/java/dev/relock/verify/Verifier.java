@@ -62,6 +62,9 @@ public final class Verifier {
             java.util.function.Consumer<String> status) {
         Set<Finding> findings = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
+        Set<dev.relock.advisory.VulnIgnore> usedIgnores = new LinkedHashSet<>();
+        boolean audit = request.audit().isPresent()
+                && request.checks().stream().anyMatch(c -> c instanceof VulnerableCheck);
         int pins = 0;
         Check.IndexNeed need = request.checks().stream()
                 .map(Check::indexNeed)
@@ -84,6 +87,11 @@ public final class Verifier {
                 status.accept(shown + ": re-resolving (--strict)");
                 reResolution = reResolve(request, lockfile, overlay, notes);
             }
+            Optional<AuditFacts> auditFacts = Optional.empty();
+            if (audit) {
+                status.accept(shown + ": asking " + request.audit().get().source().describe() + " for advisories");
+                auditFacts = Optional.of(audit(request.audit().get(), lock, notes, usedIgnores));
+            }
             // One client per lockfile: a lock made for several targets reads each page once.
             Optional<IndexClient> client = need == Check.IndexNeed.NONE ? Optional.empty()
                     : request.index().map(access -> access.open(
@@ -100,7 +108,7 @@ public final class Verifier {
                             need == Check.IndexNeed.METADATA, (done, total) -> status.accept(shown + ": "
                                     + done + " of " + total + " index answers for " + target)));
                     VerifyInput input = new VerifyInput(lock, source, target, python, request.projectRoot(), index,
-                            reResolution.filter(r -> target.equals(targets.get(0))));
+                            reResolution.filter(r -> target.equals(targets.get(0))), auditFacts);
                     for (Check check : request.checks()) {
                         status.accept(shown + ": " + check.name());
                         findings.addAll(check.run(input));
@@ -114,6 +122,10 @@ public final class Verifier {
                         + " dependencies are pinned, not that nothing is extraneous");
             }
             pins += lock.pins().size();
+        }
+        if (audit) {
+            request.audit().get().ignores().stream().filter(i -> !usedIgnores.contains(i))
+                    .forEach(i -> notes.add("ignore-vuln " + i.id() + " matched no advisory of these pins"));
         }
         List<Finding> sorted = new ArrayList<>(findings.stream().map(f -> unexpanded(f, request.environment())).toList());
         sorted.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line));
@@ -145,6 +157,28 @@ public final class Verifier {
                 ? finding
                 : new Finding(finding.check(), finding.severity(), finding.file(), finding.line(), finding.pkg(),
                         expected, found, message);
+    }
+
+    /**
+     * Asks the audit's source about every pin of {@code lock} and notes each advisory an ignore
+     * accepts (never silently: the summary lists them, with their reason and expiry).
+     */
+    private static AuditFacts audit(VerifyRequest.Audit audit, LockDocument lock, Set<String> notes,
+            Set<dev.relock.advisory.VulnIgnore> usedIgnores) {
+        List<dev.relock.advisory.Pin> asked = lock.pins().stream()
+                .map(p -> new dev.relock.advisory.Pin(p.name(), p.version())).distinct().toList();
+        AuditFacts facts = new AuditFacts(audit.source().query(asked), audit.ignores(), audit.today());
+        for (LockedPin pin : lock.pins()) {
+            for (AuditFacts.Hit hit : facts.hits(new dev.relock.advisory.Pin(pin.name(), pin.version()))) {
+                hit.ignore().ifPresent(usedIgnores::add);
+                if (hit.ignoredOn(audit.today())) {
+                    notes.add("ignored vulnerability: " + lock.file().getFileName() + ":" + pin.line() + " "
+                            + pin.display() + " is affected by " + VulnerableCheck.title(hit.advisory())
+                            + "; accepted by " + hit.ignore().get().describe());
+                }
+            }
+        }
+        return facts;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param projectRoot where Dockerfiles, workflows, {@code runtime.txt} and {@code pyproject.toml} are looked for
  * @param index what the index says about the pinned packages; empty when the index is off ({@code --offline})
  * @param reResolution the {@code .in} resolved afresh with the pins as preferences; only with {@code --strict}
+ * @param audit the known vulnerabilities of the pins; only with {@code --audit}
  */
 public record VerifyInput(
         LockDocument lock,
@@ -24,7 +25,8 @@ public record VerifyInput(
         PythonSetting python,
         Path projectRoot,
         Optional<IndexSnapshot> index,
-        Optional<ReResolution> reResolution) {
+        Optional<ReResolution> reResolution,
+        Optional<AuditFacts> audit) {
 
     public VerifyInput {
         Objects.requireNonNull(lock, "lock");
@@ -34,11 +36,18 @@ public record VerifyInput(
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(reResolution, "reResolution");
+        Objects.requireNonNull(audit, "audit");
+    }
+
+    /** An input without an audit. */
+    public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
+            Path projectRoot, Optional<IndexSnapshot> index, Optional<ReResolution> reResolution) {
+        this(lock, source, target, python, projectRoot, index, reResolution, Optional.empty());
     }
 
     /** An input without a re-resolution (the default, non-strict mode). */
     public VerifyInput(LockDocument lock, Optional<RequirementsFile> source, Target target, PythonSetting python,
             Path projectRoot, Optional<IndexSnapshot> index) {
-        this(lock, source, target, python, projectRoot, index, Optional.empty());
+        this(lock, source, target, python, projectRoot, index, Optional.empty(), Optional.empty());
     }
 }

@@ -1,9 +1,12 @@
 package dev.relock.verify;
 
+import dev.relock.advisory.AdvisorySource;
+import dev.relock.advisory.VulnIgnore;
 import dev.relock.index.IndexClient;
 import dev.relock.index.IndexSources;
 import dev.relock.lock.LockOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +24,7 @@ import java.util.Optional;
  * @param environment variables for {@code ${VAR}} in requirements files
  * @param index opens index clients; empty: no index at all (offline)
  * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
+ * @param audit where known vulnerabilities come from and which are accepted; empty: no audit
  */
 public record VerifyRequest(
         List<Lockfile> lockfiles,
@@ -30,7 +34,30 @@ public record VerifyRequest(
         Path projectRoot,
         Map<String, String> environment,
         Optional<IndexAccess> index,
-        boolean strict) {
+        boolean strict,
+        Optional<Audit> audit) {
+
+    /**
+     * The audit's setting ({@code --audit}).
+     *
+     * @param source the OSV API or an offline OSV database
+     * @param ignores the accepted advisories
+     * @param today the date the ignores' expiry is judged on (UTC)
+     */
+    public record Audit(AdvisorySource source, List<VulnIgnore> ignores, LocalDate today) {
+        public Audit {
+            Objects.requireNonNull(source, "source");
+            ignores = List.copyOf(ignores);
+            Objects.requireNonNull(today, "today");
+        }
+    }
+
+    /** A request without an audit. */
+    public VerifyRequest(List<Lockfile> lockfiles, List<Check> checks, List<LockOption.Given> given,
+            Optional<Path> pythonVersionFile, Path projectRoot, Map<String, String> environment,
+            Optional<IndexAccess> index, boolean strict) {
+        this(lockfiles, checks, given, pythonVersionFile, projectRoot, environment, index, strict, Optional.empty());
+    }
 
     /**
      * A lockfile to verify.
@@ -59,5 +86,6 @@ public record VerifyRequest(
         Objects.requireNonNull(projectRoot, "projectRoot");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(audit, "audit");
     }
 }

@@ -33,6 +33,7 @@ import dev.relock.update.UpdatePlan;
 import dev.relock.update.UpdateRequest;
 import dev.relock.update.UpdateResult;
 import dev.relock.update.Updater;
+import dev.relock.verify.VerifyRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
 
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
+    @Mixin AuditOptions audit;
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
 
     @Override
@@ -78,8 +80,11 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     @Option(names = "--base", paramLabel = "BRANCH", description = "Base branch of the pull request. Default: the repository's default branch.")
     String base;
 
-    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "relock/update", description = "The bot's branch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--branch", paramLabel = "NAME", description = "The bot's branch. Default: relock/update, with --security-only relock/security.")
     String branch;
+
+    @Option(names = "--security-only", description = "Fix known vulnerabilities only: move each pin an advisory affects (transitive ones too) to the lowest version that fixes it and still resolves, keep every other pin, on its own branch and pull request. Implies --audit.")
+    boolean securityOnly;
 
     @Option(names = "--lockfile", paramLabel = "IN[:OUT]", description = "A lockfile to refresh (repeatable). Default: every lockfile found, plus [tool.relock] lockfiles in pyproject.toml or relock.toml.")
     List<String> lockfiles = new ArrayList<>();
@@ -165,7 +170,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         }
         UpdateRequest.Builder request = UpdateRequest.builder(home)
                 .jobs(jobs)
-                .branch(branch)
+                .branch(branch != null ? branch : securityOnly ? "relock/security" : "relock/update")
+                .securityOnly(securityOnly)
                 .base(Optional.ofNullable(base))
                 .title(Optional.ofNullable(title))
                 .labels(labels)
@@ -189,11 +195,15 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
+            boolean audits = securityOnly || audit.requested();
+            Optional<VerifyRequest.Audit> auditing = !audits ? Optional.empty()
+                    : Optional.of(new VerifyRequest.Audit(audit.source(ctx, index), audit.ignores(ctx),
+                            AuditOptions.today()));
             SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
-                    sources -> index.client(ctx, sources, log), List.of());
+                    sources -> index.client(ctx, sources, log), auditing);
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
-                    check, Optional.empty());
-            UpdatePlan plan = updater.plan(req);
+                    check, auditing.map(VerifyRequest.Audit::source));
+            UpdatePlan plan = securityOnly ? updater.planSecurityFixes(req) : updater.plan(req);
             progress.close();
             if (dryRun) {
                 printPlan(ctx.out(), plan);
@@ -286,7 +296,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     }
 
     private String reproduce() {
-        StringBuilder sb = new StringBuilder("relock update --dry-run");
+        StringBuilder sb = new StringBuilder("relock update --dry-run" + (securityOnly ? " --security-only"
+                : audit.requested() ? " --audit" : ""));
         lockfiles.forEach(l -> sb.append(" --lockfile ").append(l));
         upgradePackages.forEach(p -> sb.append(" -P ").append(p));
         return sb.toString();

@@ -1,8 +1,7 @@
 package dev.relock.update;
 
-import dev.relock.name.PackageName;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Verifies an update's result before anything is pushed: the lockfiles as planned, read in place
@@ -12,13 +11,14 @@ import java.util.Set;
 @FunctionalInterface
 public interface ResultCheck {
     /** Checks nothing: plans carry no verification. */
-    ResultCheck NONE = (files, pastCutoff) -> new Verification(List.of(), List.of());
+    ResultCheck NONE = (files, security) -> new Verification(List.of(), List.of());
 
     /**
      * Verifies every lockfile of the plan, the unchanged ones too.
      *
-     * @param pastCutoff packages a security fix took past the {@code --exclude-newer} cut-off: a
-     *     fresh resolution within the cut-off cannot pick their new versions, and that is expected
+     * @param security the advisories the update fixes and leaves open, when the audit is on; its
+     *     {@link SecurityReport#pastCutoff()} packages were taken past the {@code --exclude-newer}
+     *     cut-off, so a fresh resolution within it cannot pick their new versions, as expected
      */
-    Verification verify(List<FileUpdate> files, Set<PackageName> pastCutoff);
+    Verification verify(List<FileUpdate> files, Optional<SecurityReport> security);
 }

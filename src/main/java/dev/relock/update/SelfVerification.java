@@ -1,8 +1,8 @@
 package dev.relock.update;
 
 import dev.relock.lock.FileOverlay;
-import dev.relock.name.PackageName;
 import dev.relock.lock.LockOption;
+import dev.relock.name.PackageName;
 import dev.relock.verify.Check;
 import dev.relock.verify.Finding;
 import dev.relock.verify.FreshCheck;
@@ -13,6 +13,7 @@ import dev.relock.verify.Severity;
 import dev.relock.verify.Verifier;
 import dev.relock.verify.VerifyReport;
 import dev.relock.verify.VerifyRequest;
+import dev.relock.verify.VulnerableCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,93 +24,114 @@ import java.util.Set;
 
 /**
  * The update bot's self-verification: {@code relock verify --strict} with the checks a gate runs on
- * a lock it is asked to trust ({@code hash-match}, {@code fresh}, {@code python-pin}, and the
- * vulnerability audit when it is on), run through verify's own {@link Verifier} on the planned
- * lockfiles before anything is pushed.
+ * a lock it is asked to trust ({@code hash-match}, {@code fresh}, {@code python-pin}, and
+ * {@code vulnerable} when the audit is on), run through verify's own {@link Verifier} on the
+ * planned lockfiles before anything is pushed.
  *
- * <p>An item fails on an error finding. {@code fresh} fails on a warning too: its warnings are the
- * differences a fresh resolution finds ({@code --strict}), which is what "fresh" means for a lock
- * the bot just made. Other warnings (a Docker tag that cannot be compared, say) are listed under
- * their item without failing it.
+ * <p>What fails an item:
+ * <ul>
+ *   <li>{@code hash-match}, {@code python-pin}: an error. Their warnings (a Docker tag that cannot
+ *       be compared, say) are listed under the item without failing it.</li>
+ *   <li>{@code fresh}: an error or a warning: its warnings are the differences a fresh resolution
+ *       finds ({@code --strict}), which is what "fresh" means for a lock the bot just made. A
+ *       difference in a package whose security fix bypassed the cooldown is expected and noted.</li>
+ *   <li>{@code vulnerable}: only an advisory the update brought in. Advisories the base already
+ *       had stay open (the pull request lists them) without blocking an update that does not make
+ *       them worse; ignored advisories ({@code --ignore-vuln}) are not findings at all.</li>
+ * </ul>
  */
 public final class SelfVerification implements ResultCheck {
-    /**
-     * One checklist item.
-     *
-     * @param check the verify check
-     * @param label what it establishes when it passes
-     * @param warningsFail whether a warning fails the item
-     */
-    public record Step(Check check, String label, boolean warningsFail) {
-        public Step {
-            Objects.requireNonNull(check, "check");
-            Objects.requireNonNull(label, "label");
-        }
-    }
-
     private final Path workspace;
     private final List<LockOption.Given> given;
     private final Map<String, String> environment;
     private final VerifyRequest.IndexAccess index;
-    private final List<Step> steps;
+    private final Optional<VerifyRequest.Audit> audit;
 
     /**
      * @param workspace the repository root (where project files are looked for)
      * @param given the lock options given on the command line, as verify takes them
      * @param environment variables for {@code ${VAR}} in requirements files
      * @param index opens index clients for a lockfile's sources
-     * @param extra further steps after the standard ones (the audit, when it is on)
+     * @param audit the audit's source and accepted advisories, when the audit is on
      */
     public SelfVerification(Path workspace, List<LockOption.Given> given, Map<String, String> environment,
-            VerifyRequest.IndexAccess index, List<Step> extra) {
+            VerifyRequest.IndexAccess index, Optional<VerifyRequest.Audit> audit) {
         this.workspace = workspace.toAbsolutePath().normalize();
         this.given = List.copyOf(given);
         this.environment = Map.copyOf(environment);
         this.index = Objects.requireNonNull(index, "index");
-        List<Step> all = new ArrayList<>(standardSteps());
-        all.addAll(extra);
-        this.steps = List.copyOf(all);
-    }
-
-    /** hash-match, fresh (strict) and python-pin, as the checklist names them. */
-    public static List<Step> standardSteps() {
-        return List.of(
-                new Step(new HashMatchCheck(Optional.empty()), "hashes match the index", false),
-                new Step(new FreshCheck(), "pins answer the `.in` files and a fresh resolution picks the same"
-                        + " (`fresh --strict`)", true),
-                new Step(new PythonPinCheck(), "one exact Python: `.python-version`, lockfile headers, Docker and CI"
-                        + " agree", false));
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
-    public Verification verify(List<FileUpdate> files, Set<PackageName> pastCutoff) {
+    public Verification verify(List<FileUpdate> files, Optional<SecurityReport> security) {
         FileOverlay overlay = FileOverlay.none();
         List<VerifyRequest.Lockfile> lockfiles = new ArrayList<>();
         for (FileUpdate f : files) {
             lockfiles.add(new VerifyRequest.Lockfile(f.job().lockfile(), f.job().source()));
             overlay = overlay.with(f.job().lockfile(), f.after());
         }
-        VerifyRequest request = new VerifyRequest(lockfiles, steps.stream().map(Step::check).toList(), given,
-                Optional.empty(), workspace, environment, Optional.of(index), true);
+        List<Check> checks = new ArrayList<>(List.of(new HashMatchCheck(Optional.empty()), new FreshCheck(),
+                new PythonPinCheck()));
+        audit.ifPresent(a -> checks.add(new VulnerableCheck()));
+        VerifyRequest request = new VerifyRequest(lockfiles, checks, given, Optional.empty(), workspace, environment,
+                Optional.of(index), true, audit);
         VerifyReport report = Verifier.verify(request, overlay, status -> { });
         ReportWriter writer = new ReportWriter(workspace);
-        List<Verification.Item> items = new ArrayList<>();
+        Set<PackageName> pastCutoff = security.map(SecurityReport::pastCutoff).orElse(Set.of());
         List<String> notes = new ArrayList<>(report.notes());
-        for (Step step : steps) {
-            List<Finding> found = report.findings().stream()
-                    .filter(f -> f.check().equals(step.check().name())).toList();
-            if (step.check() instanceof FreshCheck) {
+        List<Verification.Item> items = new ArrayList<>();
+        for (Check check : checks) {
+            List<Finding> found = new ArrayList<>(report.findings().stream()
+                    .filter(f -> f.check().equals(check.name())).toList());
+            if (check instanceof FreshCheck) {
                 List<Finding> expected = found.stream().filter(f -> f.severity() == Severity.WARNING
                         && f.pkg().filter(pastCutoff::contains).isPresent()).toList();
                 expected.forEach(f -> notes.add(writer.line(f) + " (expected: the security fix of "
                         + f.pkg().orElseThrow() + " bypassed the --exclude-newer cooldown)"));
-                found = found.stream().filter(f -> !expected.contains(f)).toList();
+                found.removeAll(expected);
             }
-            boolean failed = found.stream()
-                    .anyMatch(f -> f.severity() == Severity.ERROR || step.warningsFail());
-            items.add(new Verification.Item(step.check().name(), step.label(), !failed,
+            boolean failed = found.stream().anyMatch(f -> blocks(check, f, files, security));
+            items.add(new Verification.Item(check.name(), label(check, security), !failed,
                     found.stream().map(writer::line).toList()));
         }
         return new Verification(items, notes);
+    }
+
+    private boolean blocks(Check check, Finding f, List<FileUpdate> files, Optional<SecurityReport> security) {
+        if (check instanceof FreshCheck) {
+            return true;
+        }
+        if (check instanceof VulnerableCheck) {
+            return broughtIn(f, files, security);
+        }
+        return f.severity() == Severity.ERROR;
+    }
+
+    /** Whether the update brought in the advisory of {@code f}: its pin is new or changed and was not affected. */
+    private boolean broughtIn(Finding f, List<FileUpdate> files, Optional<SecurityReport> security) {
+        Path file = f.file().toAbsolutePath().normalize();
+        Optional<String> path = files.stream().filter(u -> u.job().lockfile().toAbsolutePath().normalize().equals(file))
+                .map(FileUpdate::path).findFirst();
+        if (path.isEmpty() || f.pkg().isEmpty()) {
+            return true;
+        }
+        return security.map(r -> r.open().stream().anyMatch(o -> o.introduced() && o.path().equals(path.get())
+                && o.name().equals(f.pkg().get()))).orElse(true);
+    }
+
+    private static String label(Check check, Optional<SecurityReport> security) {
+        if (check instanceof HashMatchCheck) {
+            return "hashes match the index";
+        }
+        if (check instanceof FreshCheck) {
+            return "pins answer the `.in` files and a fresh resolution picks the same (`fresh --strict`)";
+        }
+        if (check instanceof PythonPinCheck) {
+            return "one exact Python: `.python-version`, lockfile headers, Docker and CI agree";
+        }
+        return "no known vulnerability brought in (`--audit`" + security.map(r -> ": "
+                + r.fixed().stream().map(x -> x.advisory().id()).distinct().count() + " fixed, "
+                + r.open().stream().map(x -> x.advisory().id()).distinct().count() + " still open").orElse("") + ")";
     }
 }

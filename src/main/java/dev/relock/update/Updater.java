@@ -196,26 +196,13 @@ public final class Updater {
         boolean changed = files.stream().anyMatch(FileUpdate::changed);
         Optional<Verification> verification = Optional.empty();
         if (changed && check != ResultCheck.NONE) {
-            Verification v = check.verify(files, security.map(SecurityReport::pastCutoff).orElse(Set.of()));
-            verification = Optional.of(security.map(r -> v.with(auditItem(r))).orElse(v));
+            verification = Optional.of(check.verify(files, security));
         }
         String body = PullRequestText.body(files, notes, request.target(), request.reproduce(),
                 new PullRequestText.Extras(verification, security, request.securityOnly()));
         String message = request.securityOnly() ? PullRequestText.securityCommitMessage(changes)
                 : PullRequestText.commitMessage(changes);
         return new UpdatePlan(files, notes, title, body, message, verification, security);
-    }
-
-    /** The audit's checklist item: the update may leave advisories open, but must not bring one in. */
-    private static Verification.Item auditItem(SecurityReport report) {
-        List<String> introduced = report.open().stream().filter(SecurityReport.Open::introduced)
-                .map(o -> o.path() + ": " + o.name() + "==" + o.version() + " is affected by " + o.advisory().id()
-                        + " (" + o.advisory().link() + "), which the pin before was not")
-                .distinct().toList();
-        long fixed = report.fixed().stream().map(f -> f.advisory().id()).distinct().count();
-        long open = report.open().stream().map(o -> o.advisory().id()).distinct().count();
-        return new Verification.Item("audit", "no known vulnerability brought in (OSV audit: " + fixed + " fixed, "
-                + open + " still open)", introduced.isEmpty(), introduced);
     }
 
     /** {@code text} without its leading block of comment lines (the header pip-compile and relock write). */

@@ -35,13 +35,6 @@ public record Verification(List<Item> items, List<String> notes) {
         notes = List.copyOf(notes);
     }
 
-    /** This verification with {@code item} added at the end. */
-    public Verification with(Item item) {
-        List<Item> all = new java.util.ArrayList<>(items);
-        all.add(item);
-        return new Verification(all, notes);
-    }
-
     /** Whether every item passed. */
     public boolean passed() {
         return items.stream().allMatch(Item::passed);

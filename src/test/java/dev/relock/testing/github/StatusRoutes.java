@@ -13,7 +13,8 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Commit statuses: {@code POST /repos/{o}/{r}/statuses/{sha}}, and for reading them back
  * {@code GET /repos/{o}/{r}/commits/{ref}/statuses} (every status, newest first) and
- * {@code GET /repos/{o}/{r}/commits/{ref}/status} (the combined status: the latest per context).
+ * {@code GET /repos/{o}/{r}/commits/{ref}/status} (the combined status: the latest per context);
+ * the list also under its older path {@code GET /repos/{o}/{r}/statuses/{ref}}.
  * Setting one needs the {@code statuses} write permission, as on GitHub.
  */
 final class StatusRoutes {
@@ -36,6 +37,9 @@ final class StatusRoutes {
         api.route("GET", repo + "/commits/{ref+}/statuses", Api.Need.read("statuses"), DOCS,
                 call -> api.page(call, list(call, statusesOf(call))));
         api.route("GET", repo + "/commits/{ref+}/status", Api.Need.read("statuses"), DOCS, this::combined);
+        // the older spelling of the list, which github-api still uses
+        api.route("GET", repo + "/statuses/{ref+}", Api.Need.read("statuses"), DOCS,
+                call -> api.page(call, list(call, statusesOf(call))));
     }
 
     private ApiResponse create(ApiCall call) {

@@ -20,6 +20,7 @@ import dev.relock.lock.LockTargets;
 import dev.relock.lock.Recompilation;
 import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
+import dev.relock.update.AcceptedAdvisories;
 import dev.relock.update.FileUpdate;
 import dev.relock.update.IndexReleaseFacts;
 import dev.relock.update.LockfileJob;
@@ -202,7 +203,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
                     sources -> index.client(ctx, sources, log), auditing);
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
-                    check, auditing.map(VerifyRequest.Audit::source));
+                    check, auditing.map(a -> new AcceptedAdvisories(a.source(), a.ignores(), a.today())));
             UpdatePlan plan = securityOnly ? updater.planSecurityFixes(req) : updater.plan(req);
             progress.close();
             if (dryRun) {

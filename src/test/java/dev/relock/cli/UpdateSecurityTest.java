@@ -180,6 +180,21 @@ class UpdateSecurityTest {
     }
 
     @Test
+    void anAcceptedAdvisoryIsNeitherFixedNorListedUntilItsIgnoreExpires() throws IOException {
+        project();
+        newReleases();
+
+        Result accepted = update("--security-only", "--ignore-vuln", "CVE-2021-33503@2099-12-31:not reachable");
+        assertThat(accepted.status()).as(accepted.err()).isZero();
+        assertThat(accepted.out()).startsWith("none");
+        assertThat(repo.pullRequests()).isEmpty();
+
+        Result expired = update("--security-only", "--ignore-vuln", URLLIB3_ADVISORY + "@2020-01-01:waiting");
+        assertThat(expired.status()).as(expired.err()).isZero();
+        assertThat(expired.out()).startsWith("created #1");
+    }
+
+    @Test
     void theFixMayBypassTheCooldownAndThePullRequestSaysSo() throws Exception {
         project("--exclude-newer", "2024-06-01T00:00:00Z");
         newReleases();

@@ -14,9 +14,11 @@ import java.util.TreeSet;
  * @param id the OSV id, e.g. {@code GHSA-j8r2-6x86-q33q} or {@code PYSEC-2023-74}
  * @param aliases other ids of the same vulnerability, e.g. {@code CVE-2023-32681}
  * @param summary one line (the OSV {@code summary}, else the first line of {@code details})
- * @param severity {@code database_specific.severity} as given (GitHub's {@code LOW}, {@code MODERATE},
- *     {@code HIGH}, {@code CRITICAL}), else the first {@code severity[]} entry as {@code TYPE score}
- *     (a CVSS vector); empty when the record gives none
+ * @param severity {@code database_specific.severity} (GitHub's {@code LOW}, {@code MODERATE},
+ *     {@code HIGH}, {@code CRITICAL}) with the CVSS 3 base score when a vector gives one
+ *     ({@code HIGH, CVSS 7.5}); else the rating and score of the CVSS 3 vector
+ *     ({@code CRITICAL, CVSS 9.8}); else the first {@code severity[]} entry as {@code TYPE vector};
+ *     empty when the record gives none
  * @param affected the PyPI versions affected (ECOSYSTEM ranges and explicit lists)
  * @param withdrawn when the advisory was withdrawn; a withdrawn advisory is never reported
  * @param modified when the record last changed, if known (used to keep cached details current)

@@ -28,6 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The OSV API ({@code https://api.osv.dev} or a compatible server): {@code POST /v1/querybatch}
@@ -61,6 +66,11 @@ public final class OsvApiSource implements AdvisorySource {
     private final Cache cache;
     private final boolean offline;
     private final Clock clock;
+
+    /** The advisory ids of each pin asked about in this run. */
+    private final Map<Pin, List<Ref>> refs = new ConcurrentHashMap<>();
+    /** The records read in this run, by id; empty for an id the server no longer knows. */
+    private final Map<String, Optional<Advisory>> details = new ConcurrentHashMap<>();
 
     /** An advisory id as querybatch names it. */
     private record Ref(String id, Optional<Instant> modified) {}
@@ -108,11 +118,14 @@ public final class OsvApiSource implements AdvisorySource {
     }
 
     @Override
-    public Map<Pin, List<Advisory>> query(Collection<Pin> pins) {
+    public synchronized Map<Pin, List<Advisory>> query(Collection<Pin> pins) {
         Instant now = clock.instant();
-        Map<Pin, List<Ref>> refs = new LinkedHashMap<>();
+        Map<Pin, List<Ref>> refs = this.refs;
         List<Pin> ask = new ArrayList<>();
         for (Pin pin : new LinkedHashSet<>(pins)) {
+            if (refs.containsKey(pin)) {
+                continue;
+            }
             Optional<List<Ref>> cached = cache.read(CacheBucket.OSV, queryKey(pin))
                     .filter(e -> offline || e.freshness(now) == Freshness.FRESH)
                     .flatMap(e -> refs(e.body()));
@@ -136,18 +149,51 @@ public final class OsvApiSource implements AdvisorySource {
                         refsJson(answers.get(i)));
             }
         }
-        Map<String, Optional<Advisory>> details = new LinkedHashMap<>();
+        Map<String, Ref> missing = new LinkedHashMap<>();
+        for (Pin pin : pins) {
+            refs.getOrDefault(pin, List.of()).stream().filter(r -> !details.containsKey(r.id()))
+                    .forEach(r -> missing.putIfAbsent(r.id(), r));
+        }
+        fetchDetails(List.copyOf(missing.values()), now);
         Map<Pin, List<Advisory>> result = new LinkedHashMap<>();
         for (Pin pin : pins) {
             List<Advisory> found = new ArrayList<>();
             for (Ref ref : refs.getOrDefault(pin, List.of())) {
-                details.computeIfAbsent(ref.id(), id -> details(ref, now)).filter(a -> !a.isWithdrawn())
-                        .ifPresent(found::add);
+                details.get(ref.id()).filter(a -> !a.isWithdrawn()).ifPresent(found::add);
             }
             found.sort(Comparator.comparing(Advisory::id));
             result.put(pin, List.copyOf(found));
         }
         return result;
+    }
+
+    /** Reads or fetches the records of {@code wanted} into {@link #details}, up to {@link ServiceClient#PARALLELISM} at a time. */
+    private void fetchDetails(List<Ref> wanted, Instant now) {
+        if (wanted.size() <= 1) {
+            wanted.forEach(r -> details.put(r.id(), fetchRecord(r, now)));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ServiceClient.PARALLELISM, wanted.size()), r -> {
+            Thread t = new Thread(r, "relock-osv");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<Void>> futures = wanted.stream().map(r -> CompletableFuture.runAsync(
+                    () -> details.put(r.id(), fetchRecord(r, now)), pool)).toList();
+            for (CompletableFuture<Void> f : futures) {
+                try {
+                    f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The ids for each pin of {@code batch}, in order, following {@code next_page_token}s. */
@@ -213,7 +259,7 @@ public final class OsvApiSource implements AdvisorySource {
     }
 
     /** An advisory's record from the cache when still current, else from the server; empty if the server no longer has it. */
-    private Optional<Advisory> details(Ref ref, Instant now) {
+    private Optional<Advisory> fetchRecord(Ref ref, Instant now) {
         String key = vulnKey(ref.id());
         Optional<CacheEntry> entry = cache.read(CacheBucket.OSV, key);
         Optional<Advisory> cached = entry.flatMap(e -> parsed(e.body()));

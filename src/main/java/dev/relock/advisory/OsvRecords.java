@@ -73,19 +73,31 @@ public final class OsvRecords {
         return summary.length() > 200 ? summary.substring(0, 197) + "..." : summary;
     }
 
+    /**
+     * {@code database_specific.severity} as given, with the CVSS 3 base score when a
+     * {@code severity[]} vector gives one ({@code HIGH, CVSS 7.5}); else the rating and score of
+     * that vector ({@code CRITICAL, CVSS 9.8}); else the first {@code severity[]} entry as given
+     * ({@code CVSS_V4 CVSS:4.0/...}).
+     */
     private static Optional<String> severity(JsonNode node) {
-        String given = node.path("database_specific").path("severity").asText("").strip();
-        if (!given.isEmpty()) {
-            return Optional.of(given);
-        }
+        String given = node.path("database_specific").path("severity").asText("").strip()
+                .toUpperCase(java.util.Locale.ROOT);
+        Optional<Cvss3.Score> score = Optional.empty();
+        Optional<String> first = Optional.empty();
         for (JsonNode s : node.path("severity")) {
             String type = s.path("type").asText("").strip();
-            String score = s.path("score").asText("").strip();
-            if (!score.isEmpty()) {
-                return Optional.of(type.isEmpty() ? score : type + " " + score);
+            String vector = s.path("score").asText("").strip();
+            if (vector.isEmpty()) {
+                continue;
             }
+            first = first.or(() -> Optional.of(type.isEmpty() ? vector : type + " " + vector));
+            score = score.or(() -> Cvss3.score(vector));
         }
-        return Optional.empty();
+        if (!given.isEmpty()) {
+            return Optional.of(score.map(s -> given + ", CVSS " + s.number()).orElse(given));
+        }
+        Optional<String> asGiven = first;
+        return score.map(Cvss3.Score::toString).or(() -> asGiven);
     }
 
     private static List<AffectedRange> affected(JsonNode node) {

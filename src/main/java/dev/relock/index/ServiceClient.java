@@ -3,6 +3,7 @@ package dev.relock.index;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,6 +20,8 @@ import okhttp3.RequestBody;
  */
 public final class ServiceClient {
     private static final MediaType JSON = MediaType.get("application/json");
+    /** How many requests a caller should keep in flight at most (a web service is not a CDN). */
+    public static final int PARALLELISM = 8;
 
     /** A response: its status and its whole body. */
     public record Reply(int status, byte[] body) {
@@ -48,14 +51,26 @@ public final class ServiceClient {
     public static ServiceClient create(TimeLimits limits, RetryPolicy policy, String userAgent) {
         Duration timeout = limits.request().compareTo(Duration.ofSeconds(30)) < 0 ? limits.request()
                 : Duration.ofSeconds(30);
-        OkHttpClient http = HttpClients.base().newBuilder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .followRedirects(true)
-                .build();
+        // Built on the first request: a run answered from the cache never builds OkHttp's machinery.
+        Supplier<OkHttpClient> http = new Supplier<>() {
+            private OkHttpClient client;
+
+            @Override
+            public synchronized OkHttpClient get() {
+                if (client == null) {
+                    client = HttpClients.base().newBuilder()
+                            .connectTimeout(timeout)
+                            .readTimeout(timeout)
+                            .writeTimeout(timeout)
+                            .followRedirects(true)
+                            .build();
+                }
+                return client;
+            }
+        };
         IndexSources none = IndexSources.builder().noIndex(true).build();
-        return new ServiceClient(new HttpTransport(() -> http, policy, none, IndexLog.silent(), limits, 4), userAgent);
+        return new ServiceClient(new HttpTransport(http, policy, none, IndexLog.silent(), limits, PARALLELISM),
+                userAgent);
     }
 
     /** {@code GET url} accepting JSON. */

@@ -25,6 +25,9 @@
  *       requirement pull in the extra's dependencies and the base ones.</li>
  *   <li>Extraneous pins are reported only when every dependency could be followed: a loose pin,
  *       a URL requirement or an sdist without static metadata leaves the closure unknown.</li>
+ *   <li>With {@code --audit} ({@link dev.relock.verify.VulnerableCheck}) an accepted advisory is
+ *       listed in the notes, never dropped silently, and an expired acceptance reports it again;
+ *       an unreachable OSV service fails like an unreachable index.</li>
  *   <li>An unreachable index is a failure (exit 4), never a pass; {@code --offline} is the explicit
  *       way to run the structural checks alone.</li>
  * </ul>

@@ -36,8 +36,12 @@ class OsvRecordsTest {
     void cvssVectorIsTheSeverityWhenTheDatabaseGivesNone() {
         Advisory a = parse(OsvRecord.of("PYSEC-1").details("First line.\nMore.")
                 .cvss("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
-        assertThat(a.severity()).contains("CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        assertThat(a.severity()).contains("CRITICAL, CVSS 9.8");
         assertThat(a.summary()).isEqualTo("First line.");
+        assertThat(parse(OsvRecord.of("GHSA-1").severity("moderate").cvss("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N"))
+                .severity()).contains("MODERATE, CVSS 5.9");
+        assertThat(parse(OsvRecord.of("PYSEC-2").cvss("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
+                .severity()).contains("CVSS_V3 CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N");
     }
 
     @Test

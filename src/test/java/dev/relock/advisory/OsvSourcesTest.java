@@ -88,6 +88,17 @@ class OsvSourcesTest {
     }
 
     @Test
+    void oneSourceAsksOncePerRunForPinsAndRecordsItHasSeen() {
+        OsvApiSource source = api(Cache.disabled(), false, T0);
+        Pin old = new Pin(PackageName.of("urllib3"), Version.parse("1.26.4"));
+        source.query(List.of(old, URLLIB3));
+        assertThat(osv.requests()).hasSize(3).contains("GET /v1/vulns/PYSEC-2021-108", "GET /v1/vulns/GHSA-v845-jxx5-vc9f");
+        assertThat(ids(source.query(List.of(URLLIB3, SAFE)))).containsOnly(
+                Map.entry(URLLIB3, List.of("GHSA-v845-jxx5-vc9f")), Map.entry(SAFE, List.of()));
+        assertThat(osv.requests()).as("only idna is new").hasSize(4).last().isEqualTo("POST /v1/querybatch");
+    }
+
+    @Test
     void longAnswersAreFollowedPageByPage() {
         osv.pageSize(1);
         Pin old = new Pin(PackageName.of("urllib3"), Version.parse("1.26.4"));

@@ -108,7 +108,7 @@ class VerifyAuditTest {
         project.write("pyproject.toml", """
                 [tool.relock]
                 ignore-vulns = [
-                  { id = "%s", reason = "not reachable", until = "2099-01-01" },
+                  { id = "%s", reason = "not reachable", until = 2099-01-01 },
                   "GHSA-none-of-these",
                 ]
                 """.formatted(D_ADVISORY));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Builds an OSV JSON record (OSV schema 1.6) for tests, e.g.
@@ -32,21 +33,16 @@ public final class OsvRecord {
     }
 
     public OsvRecord alias(String... ids) {
-        ArrayNode aliases = (ArrayNode) root.get("aliases");
-        for (String a : ids) {
-            aliases.add(a);
-        }
+        List.of(ids).forEach(((ArrayNode) root.get("aliases"))::add);
         return this;
     }
 
     public OsvRecord summary(String summary) {
-        root.put("summary", summary);
-        return this;
+        return set("summary", summary);
     }
 
     public OsvRecord details(String details) {
-        root.put("details", details);
-        return this;
+        return set("details", details);
     }
 
     /** {@code database_specific.severity}, as GitHub's records give it (LOW, MODERATE, HIGH, CRITICAL). */
@@ -81,20 +77,20 @@ public final class OsvRecord {
 
     /** An {@code affected[]} entry for PyPI package {@code name} listing affected versions explicitly. */
     public OsvRecord versions(String name, String... versions) {
-        ArrayNode list = affected(name).putArray("versions");
-        for (String v : versions) {
-            list.add(v);
-        }
+        List.of(versions).forEach(affected(name).putArray("versions")::add);
         return this;
     }
 
     public OsvRecord withdrawn(String timestamp) {
-        root.put("withdrawn", timestamp);
-        return this;
+        return set("withdrawn", timestamp);
     }
 
     public OsvRecord modified(String timestamp) {
-        root.put("modified", timestamp);
+        return set("modified", timestamp);
+    }
+
+    private OsvRecord set(String field, String value) {
+        root.put(field, value);
         return this;
     }
 

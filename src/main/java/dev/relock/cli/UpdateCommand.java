@@ -162,6 +162,10 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             throw new RelockException(RelockException.Kind.BAD_INPUT, "no token in $" + tokenEnv + ": relock needs a"
                     + " token with contents: write and pull-requests: write (or use --dry-run)");
         }
+        if (securityOnly && !upgradePackages.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "--security-only chooses the packages to move"
+                    + " itself (those an advisory affects); drop -P/--upgrade-package, or drop --security-only");
+        }
         Identity identity = author == null ? Identity.GITHUB_ACTIONS : Identity.parse(author);
         List<LockfileJob> jobs = lockfiles.isEmpty() ? LockfileSelection.discover(home)
                 : lockfiles.stream().map(s -> LockfileSelection.parse(s, home)).toList();
@@ -207,7 +211,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             UpdatePlan plan = securityOnly ? updater.planSecurityFixes(req) : updater.plan(req);
             progress.close();
             if (dryRun) {
-                printPlan(ctx.out(), plan);
+                printPlan(ctx.out(), plan, securityOnly);
                 return plan.failedVerification() ? blocked(err, plan) : ExitCodes.OK;
             }
             GitHubPlatform platform = GitHubPlatform.connect(new GitHubPlatform.Settings(
@@ -304,10 +308,11 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         return sb.toString();
     }
 
-    private static void printPlan(PrintWriter out, UpdatePlan plan) {
+    private static void printPlan(PrintWriter out, UpdatePlan plan, boolean securityOnly) {
         out.println("Dry run: nothing written, nothing pushed.");
         if (!plan.hasChanges()) {
-            out.println("Every lockfile is up to date.");
+            out.println(securityOnly ? "No pinned version is affected by an advisory that has a fix."
+                    : "Every lockfile is up to date.");
         } else {
             for (FileUpdate f : plan.changedFiles()) {
                 out.println(f.path() + ":");

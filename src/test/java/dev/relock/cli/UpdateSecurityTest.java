@@ -170,6 +170,12 @@ class UpdateSecurityTest {
         osv.remove(URLLIB3_ADVISORY);
         project();
         newReleases();
+        Result dry = update("--security-only", "--dry-run");
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("No pinned version is affected by an advisory that has a fix.");
+        Result withP = update("--security-only", "-P", "idna");
+        assertThat(withP.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(withP.err()).contains("--security-only chooses the packages to move itself");
 
         Result run = update("--security-only");
 

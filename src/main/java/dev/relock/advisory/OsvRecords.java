@@ -70,6 +70,8 @@ public final class OsvRecords {
         if (summary.isEmpty()) {
             summary = node.path("details").asText("").strip().lines().findFirst().orElse("").strip();
         }
+        // one printable line: it goes into annotations and job summaries
+        summary = summary.replaceAll("\\p{Cntrl}", " ").strip();
         return summary.length() > 200 ? summary.substring(0, 197) + "..." : summary;
     }
 

@@ -46,6 +46,11 @@ public final class VulnerableCheck implements Check {
                 }
                 Advisory a = hit.advisory();
                 List<Version> fixes = a.fixesFor(pin.name(), pin.version());
+                if (fixes.isEmpty()) {
+                    // the service matched a range relock cannot read (GIT, or a version PEP 440 rejects)
+                    fixes = a.fixedVersions(pin.name()).stream().filter(f -> f.compareTo(pin.version()) > 0)
+                            .limit(1).toList();
+                }
                 String expired = hit.ignore().map(i -> "; the ignore of " + i.id() + " expired on "
                         + i.until().orElseThrow()).orElse("");
                 findings.add(Finding.error(NAME, input.lock().file(), pin.line(), Optional.of(pin.name()),

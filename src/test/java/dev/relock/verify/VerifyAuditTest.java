@@ -80,6 +80,15 @@ class VerifyAuditTest {
     }
 
     @Test
+    void aPinMatchedOnlyByAVersionsListNamesTheNextFixedVersionOfTheRecord() {
+        osv.add(OsvRecord.of("PYSEC-2026-5").summary("e: line one\n\u001b[31mline two").versions("e", "1.0")
+                .range("e", "introduced=2.0", "fixed=2.1"));
+        VerifyProject.Result r = audit("--ignore-vuln", D_ADVISORY);
+        assertThat(r.out()).contains("error[vulnerable] e==1.0 is affected by PYSEC-2026-5: e: line one ?[31mline two;"
+                .replace("?", " ") + " fixed in 2.1 (expected e==2.1, found e==1.0)");
+    }
+
+    @Test
     void withoutAuditNoAdvisoryIsAskedFor() {
         VerifyProject.Result r = project.run("verify", "--osv-url", osv.baseUrl());
         assertThat(r.status()).isZero();

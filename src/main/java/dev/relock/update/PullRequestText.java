@@ -175,6 +175,11 @@ final class PullRequestText {
                     + "|---|---|---|---|---|\n");
             open.forEach(row -> sb.append(row).append("\n"));
         }
+        if (!report.unresolvable().isEmpty()) {
+            sb.append("\nLeft as they are, because no version that fixes them resolves with the other pins:\n\n");
+            report.unresolvable().forEach((name, why) -> sb.append("- ").append(name).append(": ").append(cell(why))
+                    .append("\n"));
+        }
         if (!report.pastCutoff().isEmpty()) {
             sb.append("\n> [!WARNING]\n> The fixes of ").append(String.join(", ", new java.util.TreeSet<>(
                     report.pastCutoff().stream().map(Object::toString).toList())))

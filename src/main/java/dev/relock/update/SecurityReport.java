@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  * @param fixed each advisory that affected a pin before and no longer affects it
  * @param open each advisory affecting a pin after the update
  * @param pastCutoff packages whose fix was taken past the {@code --exclude-newer} cut-off (the cooldown)
+ * @param unresolvable packages whose fixing versions do not resolve with the other pins, with the
+ *     resolver's first line ({@code --security-only} leaves them as they are)
  */
-public record SecurityReport(List<Fixed> fixed, List<Open> open, Set<PackageName> pastCutoff) {
+public record SecurityReport(List<Fixed> fixed, List<Open> open, Set<PackageName> pastCutoff,
+        Map<PackageName, String> unresolvable) {
     /**
      * An advisory the update fixes.
      *
@@ -73,6 +76,7 @@ public record SecurityReport(List<Fixed> fixed, List<Open> open, Set<PackageName
         fixed = List.copyOf(fixed);
         open = List.copyOf(open);
         pastCutoff = Set.copyOf(pastCutoff);
+        unresolvable = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unresolvable));
     }
 
     /** Whether the update brought in an advisory that the pins before did not have. */
@@ -87,7 +91,8 @@ public record SecurityReport(List<Fixed> fixed, List<Open> open, Set<PackageName
     }
 
     /** Asks {@code source} about the pins of every lockfile before and after. */
-    static SecurityReport of(List<FileUpdate> files, AdvisorySource source, Set<PackageName> pastCutoff) {
+    static SecurityReport of(List<FileUpdate> files, AdvisorySource source, Set<PackageName> pastCutoff,
+            Map<PackageName, String> unresolvable) {
         Map<String, Map<PackageName, Version>> before = new LinkedHashMap<>();
         Map<String, Map<PackageName, Version>> after = new LinkedHashMap<>();
         for (FileUpdate f : files) {
@@ -119,7 +124,7 @@ public record SecurityReport(List<Fixed> fixed, List<Open> open, Set<PackageName
                 }
             });
         }
-        return new SecurityReport(fixed, open, pastCutoff);
+        return new SecurityReport(fixed, open, pastCutoff, unresolvable);
     }
 
     /** The exact pins of a lockfile (the unsafe trailer's too), by name. */

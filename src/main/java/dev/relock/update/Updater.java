@@ -89,7 +89,8 @@ public final class Updater {
         List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
         Map<Path, String> checkedOut = checkedOut(jobs);
         List<FileUpdate> files = recompileAll(request, jobs, checkedOut, Upgrade.of(request.upgrade()));
-        Optional<SecurityReport> security = advisories.map(source -> SecurityReport.of(files, source, Set.of()));
+        Optional<SecurityReport> security = advisories.map(source -> SecurityReport.of(files, source, Set.of(),
+                Map.of()));
         return finish(request, files, security);
     }
 
@@ -122,27 +123,61 @@ public final class Updater {
                         .ifPresent(fix -> floors.merge(pin.name(), fix, (x, y) -> x.compareTo(y) >= 0 ? x : y));
             }
         }
-        List<FileUpdate> files;
-        Set<PackageName> pastCutoff = Set.of();
-        if (floors.isEmpty()) {
-            files = unchanged(request, jobs, checkedOut);
-        } else {
-            List<Requirement> constraints = floors.entrySet().stream()
-                    .map(e -> Requirement.parse(e.getKey() + ">=" + e.getValue())).toList();
-            try {
-                files = recompileAll(request, jobs, checkedOut,
-                        new Upgrade(floors.keySet(), constraints, Remedy.lowest(floors.keySet())));
-            } catch (RelockException e) {
-                if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
-                    throw e;
+        Map<PackageName, String> unresolvable = new TreeMap<>();
+        Optional<Fix> fix = floors.isEmpty() ? Optional.empty() : fix(request, jobs, checkedOut, floors, unresolvable);
+        if (fix.isEmpty() && floors.size() > 1) {
+            // some fix conflicts with the other pins: fix what can be fixed, one package at a time to find out
+            Map<PackageName, Version> workable = new TreeMap<>();
+            Map<PackageName, String> reasons = new TreeMap<>();
+            floors.forEach((name, floor) -> {
+                Map<PackageName, String> why = new TreeMap<>();
+                if (fix(request, jobs, checkedOut, Map.of(name, floor), why).isPresent()) {
+                    workable.put(name, floor);
                 }
-                // the fixes may be newer than the lock's cooldown allows: those packages alone may pass it
-                files = recompileAll(request, jobs, checkedOut,
-                        new Upgrade(floors.keySet(), constraints, new Remedy(floors.keySet(), floors.keySet())));
-                pastCutoff = floors.keySet();
+                reasons.putAll(why);
+            });
+            unresolvable.clear();
+            unresolvable.putAll(reasons);
+            fix = workable.isEmpty() ? Optional.empty() : fix(request, jobs, checkedOut, workable, unresolvable);
+        }
+        List<FileUpdate> files = fix.map(Fix::files).orElseGet(() -> unchanged(request, jobs, checkedOut));
+        Set<PackageName> pastCutoff = fix.map(Fix::pastCutoff).orElse(Set.of());
+        return finish(request, files, Optional.of(SecurityReport.of(files, source, pastCutoff, unresolvable)));
+    }
+
+    /** Recompiled lockfiles that fix, and the packages whose fix bypassed the cut-off. */
+    private record Fix(List<FileUpdate> files, Set<PackageName> pastCutoff) {}
+
+    /**
+     * Recompiles with {@code floors} as constraints on the freed packages, lowest first: within the
+     * cut-off, else past it for those packages. Empty, with the reason in {@code unresolvable} for
+     * each package, when no version resolves.
+     */
+    private Optional<Fix> fix(UpdateRequest request, List<LockfileJob> jobs, Map<Path, String> checkedOut,
+            Map<PackageName, Version> floors, Map<PackageName, String> unresolvable) {
+        List<Requirement> constraints = floors.entrySet().stream()
+                .map(e -> Requirement.parse(e.getKey() + ">=" + e.getValue())).toList();
+        Set<PackageName> names = floors.keySet();
+        try {
+            return Optional.of(new Fix(recompileAll(request, jobs, checkedOut,
+                    new Upgrade(names, constraints, Remedy.lowest(names))), Set.of()));
+        } catch (RelockException e) {
+            if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                throw e;
             }
         }
-        return finish(request, files, Optional.of(SecurityReport.of(files, source, pastCutoff)));
+        try {
+            // the fixes may be newer than the lock's cooldown allows: those packages alone may pass it
+            return Optional.of(new Fix(recompileAll(request, jobs, checkedOut,
+                    new Upgrade(names, constraints, new Remedy(names, names))), names));
+        } catch (RelockException e) {
+            if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                throw e;
+            }
+            String reason = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("no solution");
+            names.forEach(name -> unresolvable.put(name, reason));
+            return Optional.empty();
+        }
     }
 
     private static Map<Path, String> checkedOut(List<LockfileJob> jobs) {
@@ -248,19 +283,19 @@ public final class Updater {
             if (open.isPresent()) {
                 int number = open.get().number();
                 platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\n" + (request.securityOnly()
-                        ? "No pin on `" + base + "` is affected by an advisory that has a fix any more: nothing is"
-                                + " left to fix, so relock closed this pull request and deleted its branch."
+                        ? "Nothing on `" + base + "` is left that relock can fix (" + upToDate(request, plan)
+                                + "), so relock closed this pull request and deleted its branch."
                         : "Every lockfile is up to date on `" + base + "`: nothing is left to update, so relock"
                                 + " closed this pull request and deleted its branch."));
                 platform.closePr(number);
                 platform.deleteBranch(branch);
                 return new UpdateResult(Operation.CLOSED, open, plan,
-                        List.of(upToDate(request) + "; closed #" + number));
+                        List.of(upToDate(request, plan) + "; closed #" + number));
             }
             if (head.isPresent()) {
                 platform.deleteBranch(branch);
             }
-            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of(upToDate(request)));
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of(upToDate(request, plan)));
         }
         String baseHead = platform.branchHead(base)
                 .orElseThrow(() -> new HostingException(404, "base branch '" + base + "' does not exist in "
@@ -308,9 +343,14 @@ public final class Updater {
         }
     }
 
-    private static String upToDate(UpdateRequest request) {
-        return request.securityOnly() ? "no pinned version is affected by an advisory that has a fix"
-                : "lockfiles are up to date";
+    private static String upToDate(UpdateRequest request, UpdatePlan plan) {
+        if (!request.securityOnly()) {
+            return "lockfiles are up to date";
+        }
+        Map<PackageName, String> stuck = plan.security().map(SecurityReport::unresolvable).orElse(Map.of());
+        return stuck.isEmpty() ? "no pinned version is affected by an advisory that has a fix"
+                : "no security fix resolves: " + String.join("; ", stuck.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     private static List<CommitInfo> foreignCommits(List<CommitInfo> commits, UpdateRequest request,

@@ -74,8 +74,12 @@ class UpdateSecurityTest {
 
     /** Locks {@code requirements.in} against today's index and pushes it to main. */
     void project(String... compileOptions) throws IOException {
+        lock(IN, compileOptions);
+    }
+
+    void lock(String in, String... compileOptions) throws IOException {
         write(dir, ".python-version", "3.12.1\n");
-        write(dir, "requirements.in", IN);
+        write(dir, "requirements.in", in);
         List<String> args = new ArrayList<>(List.of("compile", "--generate-hashes", "requirements.in", "-i",
                 index.simpleUrl().toString(), "--no-cache"));
         args.addAll(List.of(compileOptions));
@@ -83,7 +87,7 @@ class UpdateSecurityTest {
         assertThat(compiled.status()).as(compiled.err()).isZero();
         assertThat(pin(read(dir, "requirements.txt"), "urllib3")).isEqualTo("urllib3==1.26.4");
         repo.commit("main", fake.user("acme").orElseThrow(), "Add lockfiles", Map.of(".python-version", "3.12.1\n",
-                "requirements.in", IN, "requirements.txt", read(dir, "requirements.txt")));
+                "requirements.in", in, "requirements.txt", read(dir, "requirements.txt")));
     }
 
     /** Newer releases: two that fix the urllib3 advisory (the lowest is the one to take) and a newer idna. */
@@ -162,7 +166,7 @@ class UpdateSecurityTest {
         FakePullRequest closed = repo.pullRequests().get(0);
         assertThat(closed.isOpen()).isFalse();
         assertThat(repo.comments(1)).singleElement().extracting(FakeComment::body).asString()
-                .contains("nothing is left to fix");
+                .contains("is left that relock can fix (no pinned version is affected by an advisory that has a fix)");
     }
 
     @Test
@@ -198,6 +202,31 @@ class UpdateSecurityTest {
         Result expired = update("--security-only", "--ignore-vuln", URLLIB3_ADVISORY + "@2020-01-01:waiting");
         assertThat(expired.status()).as(expired.err()).isZero();
         assertThat(expired.out()).startsWith("created #1");
+    }
+
+    @Test
+    void aFixThatDoesNotResolveIsLeftAndSaidWhileTheOthersGoAhead() throws Exception {
+        lock("app\nidna\nurllib3<1.26.5\n");
+        newReleases();
+        osv.add(OsvRecord.of("GHSA-idna-fixable").summary("idna fixed in 3.7").severity("MODERATE")
+                .range("idna", "introduced=0", "fixed=3.7"));
+
+        Result run = update("--security-only");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        String locked = onBranch("relock/security", "requirements.txt");
+        assertThat(pin(locked, "idna")).isEqualTo("idna==3.7");
+        assertThat(pin(locked, "urllib3")).isEqualTo("urllib3==1.26.4");
+        assertThat(repo.pullRequests().get(0).body())
+                .contains("Left as they are, because no version that fixes them resolves with the other pins:")
+                .contains("- urllib3: ")
+                .contains("| urllib3 | `1.26.4` | [" + URLLIB3_ADVISORY);
+
+        // only the stuck fix is left: no pull request change, and the run says why
+        write(dir, "requirements.txt", locked);
+        Result stuck = update("--security-only");
+        assertThat(stuck.status()).as(stuck.err()).isZero();
+        assertThat(stuck.err()).contains("no security fix resolves: urllib3: ");
     }
 
     @Test

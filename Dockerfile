@@ -5,12 +5,12 @@
 #
 # The base is a build argument so the image also builds where no registry is reachable
 # (see .ci/container-test, which passes a locally imported Debian).
-ARG BASE=debian:bookworm-slim
+ARG BASE=debian:trixie-slim
 
 FROM ${BASE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      openjdk-17-jdk-headless maven ca-certificates \
+      openjdk-25-jdk-headless maven ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && update-ca-certificates
 WORKDIR /src
@@ -18,34 +18,23 @@ COPY pom.xml ./
 COPY src ./src
 RUN mvn -B -ntp -q -DskipTests package
 # The runtime's modules come from the jar itself, so a new dependency cannot silently break it.
-RUN mods="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/relock.jar),jdk.crypto.ec,jdk.zipfs" \
+# Debian's JDK carries separate debug information (*.debuginfo, most of a gigabyte): not shipped.
+RUN mods="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/relock.jar),jdk.zipfs" \
  && echo "jlink modules: $mods" \
  && jlink --add-modules "$mods" --strip-java-debug-attributes --no-man-pages --no-header-files \
-          --compress=2 --output /opt/jre \
+          --compress=zip-6 --output /opt/jre \
+ && find /opt/jre -name '*.debuginfo' -delete \
  && rm -f /opt/jre/lib/security/cacerts \
  && cp -L /etc/ssl/certs/java/cacerts /opt/jre/lib/security/cacerts
-# Class-data sharing: the base archive for the trimmed JRE, then relock's own classes from a
-# training run, so every invocation starts faster. The training run is a real, offline compile:
-# a one-wheel find-links directory (the wheel is made with the JDK's jar tool) exercises the
-# command line, the resolver, the index client, the cache and the lockfile writer, and with no
-# cached pages relock also prepares its HTTP client, so those classes are archived too.
-# The archive is only used when the jar path and JVM flags match, so train at the final path.
-RUN mkdir -p /opt/relock /tmp/train/wheels /tmp/train/whl/demo-1.0.dist-info \
+# The ahead-of-time cache (JDK 25, JEP 483/514/515): a training run of a real, offline compile,
+# verify and update --dry-run over a find-links directory (src/main/docker/aot-train.sh) records
+# the classes relock loads and links and the methods it profiles; every later run maps them.
+# The cache only serves the JVM that made it, with the same jar path and flags: train with the
+# trimmed JRE, at the final path, with the entry point's flags.
+RUN mkdir -p /opt/relock \
  && cp target/relock.jar /opt/relock/relock.jar \
- && cd /tmp/train/whl \
- && printf 'Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Python: >=3.8\n' > demo-1.0.dist-info/METADATA \
- && printf 'Wheel-Version: 1.0\nGenerator: relock-training\nRoot-Is-Purelib: true\nTag: py3-none-any\n' \
-      > demo-1.0.dist-info/WHEEL \
- && printf 'demo-1.0.dist-info/METADATA,,\ndemo-1.0.dist-info/WHEEL,,\ndemo-1.0.dist-info/RECORD,,\n' \
-      > demo-1.0.dist-info/RECORD \
- && jar --create --no-manifest --file ../wheels/demo-1.0-py3-none-any.whl demo-1.0.dist-info \
- && cd /tmp/train && echo demo > requirements.in && echo 3.12.1 > .python-version \
- && /opt/jre/bin/java -Xshare:dump > /dev/null \
- && /opt/jre/bin/java -XX:ArchiveClassesAtExit=/opt/relock/relock.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /opt/relock/relock.jar compile --no-index -f wheels \
-      --generate-hashes --cache-dir /tmp/train/cache requirements.in \
- && grep -q '^demo==1.0' requirements.txt \
- && rm -rf /tmp/train
+ && sh src/main/docker/aot-train.sh /opt/jre/bin/java /opt/relock/relock.jar /opt/relock/relock.aot \
+      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
 # The runtime needs no packages: the JRE carries its own trust store (copied above from Debian's
 # ca-certificates-java), relock needs no git binary (JGit) and no Python.
@@ -53,6 +42,6 @@ FROM ${BASE}
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /opt/relock /opt/relock
 # JVM warnings go to stderr, never into stdout (which may carry --format json).
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", \
-            "-XX:SharedArchiveFile=/opt/relock/relock.jsa", "-Xlog:disable", "-Xlog:all=warning:stderr", \
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", \
+            "-XX:AOTCache=/opt/relock/relock.aot", "-Xlog:disable", "-Xlog:all=warning:stderr", \
             "-jar", "/opt/relock/relock.jar"]

@@ -21,7 +21,7 @@ public final class ActionInputs {
     /** Every input action.yml declares; each is read here. */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(
             "command", "lockfiles", "python-version-file", "token", "base", "branch", "labels", "reviewers",
-            "draft", "index-url", "extra-index-url", "audit", "security-only", "args");
+            "draft", "index-url", "extra-index-url", "audit", "cooldown", "security-only", "args");
 
     /** Every output a command may set through {@code GITHUB_OUTPUT}. */
     public static final java.util.Set<String> OUTPUTS = java.util.Set.of(
@@ -48,11 +48,13 @@ public final class ActionInputs {
             case "compile" -> {
                 pythonVersion(ctx, pythonVersionFile).ifPresent(v -> add(args, "--python-version", v));
                 indexOptions(ctx, args);
+                cooldown(ctx, args);
                 args.addAll(lockfiles);
             }
             case "update" -> {
                 pythonVersion(ctx, pythonVersionFile).ifPresent(v -> add(args, "--python-version", v));
                 indexOptions(ctx, args);
+                cooldown(ctx, args);
                 lockfiles.forEach(l -> add(args, "--lockfile", l));
                 input(ctx, "base").ifPresent(v -> add(args, "--base", v));
                 input(ctx, "branch").ifPresent(v -> add(args, "--branch", v));
@@ -88,6 +90,14 @@ public final class ActionInputs {
     private static void indexOptions(RunContext ctx, List<String> args) {
         input(ctx, "index-url").ifPresent(v -> add(args, "--index-url", v));
         list(ctx, "extra-index-url").forEach(v -> add(args, "--extra-index-url", v));
+    }
+
+    /**
+     * {@code cooldown} is {@code --exclude-newer} for compile and update (recorded in the lock's
+     * header); verify takes no such option: it applies what each lock records.
+     */
+    private static void cooldown(RunContext ctx, List<String> args) {
+        input(ctx, "cooldown").ifPresent(v -> add(args, "--exclude-newer", v));
     }
 
     private static Optional<String> pythonVersion(RunContext ctx, Optional<String> file) {

@@ -108,7 +108,7 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
         CompileResult result;
         try (Progress progress = Progress.of(ctx, global)) {
             ResolverListener listener = p -> progress.status(p.toString());
-            result = new Compiler(sources -> index.client(ctx, sources, log), listener, ctx.env()).compile(request);
+            result = new Compiler(sources -> index.client(ctx, sources, log), listener, ctx.env(), ctx.clock()).compile(request);
         }
         if (global.verbosity() >= 0) {
             result.resolution().skipped().forEach(s -> err.println("relock: note: " + s.message()));

@@ -80,7 +80,7 @@ public final class IndexOptions {
      * guessed wrong builds it on its first request instead.
      */
     public void prepareNetwork(RunContext ctx) {
-        if (!offline && !cache(ctx).mayHold(CacheBucket.SIMPLE)) {
+        if (expectsNetwork(ctx)) {
             IndexClient.prepareNetwork();
         }
     }
@@ -91,11 +91,16 @@ public final class IndexOptions {
                 started);
     }
 
+    private boolean expectsNetwork(RunContext ctx) {
+        return !offline && !cache(ctx).mayHold(CacheBucket.SIMPLE);
+    }
+
     /** A client for {@code sources} with these options' cache, offline mode and concurrency. */
     public IndexClient client(RunContext ctx, IndexSources sources, IndexLog log) {
         return IndexClient.builder(sources)
                 .cache(cache(ctx))
                 .offline(offline)
+                .expectsNetwork(expectsNetwork(ctx))
                 .parallelism(Math.max(1, concurrency))
                 .timeLimits(timeLimits())
                 .log(log)

@@ -38,7 +38,21 @@ public final class Main {
 
     /** Runs relock in the given context and returns the exit status; never calls System.exit. */
     public static int run(String[] args, RunContext context) {
+        if (asksForVersionOnly(args)) {
+            // The answer needs no command model: building one (picocli reflects over the commands,
+            // and its classes are too old for the JVM's start-up archives) would be most of the run.
+            for (String line : new VersionProvider().getVersion()) {
+                context.out().println(line);
+            }
+            context.out().flush();
+            return ExitCodes.OK;
+        }
         return commandLine(context, args).execute(args);
+    }
+
+    /** {@code relock --version} (or {@code -V}) and nothing else: the root command's standard version option. */
+    static boolean asksForVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /**

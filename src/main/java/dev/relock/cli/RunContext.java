@@ -2,7 +2,9 @@ package dev.relock.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,13 +17,22 @@ import java.util.Optional;
  * @param out where results go (stdout)
  * @param err where diagnostics and progress go (stderr)
  * @param stderrIsTerminal whether stderr is an interactive terminal (progress display)
+ * @param clock "now", for a cooldown ({@code --exclude-newer 7d}); tests fix it
  */
 public record RunContext(
-        Map<String, String> env, Path workingDirectory, PrintWriter out, PrintWriter err, boolean stderrIsTerminal) {
+        Map<String, String> env, Path workingDirectory, PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
+        Clock clock) {
 
     public RunContext {
         env = Map.copyOf(env);
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A context on the system clock. */
+    public RunContext(Map<String, String> env, Path workingDirectory, PrintWriter out, PrintWriter err,
+            boolean stderrIsTerminal) {
+        this(env, workingDirectory, out, err, stderrIsTerminal, Clock.systemUTC());
     }
 
     /** The context of this process. */

@@ -65,7 +65,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
     @Mixin AuditOptions audit;
-    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX,
+            LockOption.Group.CUTOFF);
 
     @Override
     public LockOptionBinding lockOptions() {
@@ -198,7 +199,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         try (Progress progress = Progress.of(ctx, global);
                 IndexClient facts = index.client(ctx, index.sources(ctx, recordedSettings(ctx, jobs, home)), log)) {
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
-                    p -> progress.status(p.toString()), ctx.env());
+                    p -> progress.status(p.toString()), ctx.env(), ctx.clock());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
             boolean audits = securityOnly || audit.requested();
             Optional<VerifyRequest.Audit> auditing = !audits ? Optional.empty()

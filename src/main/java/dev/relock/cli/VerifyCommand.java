@@ -116,7 +116,8 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
                     index.offline() ? Optional.empty() : Optional.of(sources -> index.client(
                             ctx, sources, IndexLog.silent())),
                     strict,
-                    auditing);
+                    auditing,
+                    ctx.clock());
             VerifyReport report;
             try (Progress progress = Progress.of(ctx, root.global())) {
                 report = Verifier.verify(request, progress::status);

@@ -17,8 +17,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -105,7 +106,7 @@ final class HttpTransport {
         }
     }
 
-    private final Supplier<OkHttpClient> client;
+    private final Function<HttpUrl, OkHttpClient> client;
     private final RetryPolicy policy;
     private final IndexSources sources;
     private final IndexLog log;
@@ -117,10 +118,11 @@ final class HttpTransport {
     private final int parallelism;
 
     /**
-     * @param client the HTTP client, asked for only when a request is sent (a warm run may send none)
+     * @param client the HTTP client for a request's URL, asked for only when a request is sent (a
+     *     warm run may send none)
      * @param parallelism the client's maximum of requests in flight (named in hints)
      */
-    HttpTransport(Supplier<OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log,
+    HttpTransport(Function<HttpUrl, OkHttpClient> client, RetryPolicy policy, IndexSources sources, IndexLog log,
             TimeLimits limits, int parallelism) {
         this.parallelism = parallelism;
         this.client = client;
@@ -164,7 +166,7 @@ final class HttpTransport {
             Duration delay;
             String failure;
             requests.incrementAndGet();
-            Call call = client.get().newCall(authorized);
+            Call call = client.apply(authorized.url()).newCall(authorized);
             Deadline deadline = new Deadline(call, requestEnd);
             try (Response response = call.execute()) {
                 int code = response.code();

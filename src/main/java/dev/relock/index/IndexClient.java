@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * relock's client for package indexes: project pages, core metadata and downloads, over one
@@ -41,10 +44,12 @@ public final class IndexClient implements AutoCloseable {
     private final HttpSettings httpSettings;
     private final CpuGate cpu;
     /**
-     * Created on the first request, from {@link HttpClients#base()}: a run answered from the cache
-     * never builds OkHttp's machinery.
+     * Created on the first https:// request, from {@link HttpClients#base()}: a run answered from
+     * the cache never builds OkHttp's machinery, and one that only speaks http:// never sets up TLS.
      */
     private volatile OkHttpClient http;
+    /** Created on the first http:// request, from {@link HttpClients#cleartext()}. */
+    private volatile OkHttpClient cleartextHttp;
     private final HttpTransport transport;
     private final PageFetcher pages;
     private final MetadataFetcher metadata;
@@ -93,16 +98,26 @@ public final class IndexClient implements AutoCloseable {
         this.pages = new PageFetcher(ctx, b.sources);
         this.files = new FileFetcher(ctx);
         this.metadata = new MetadataFetcher(ctx, files);
+        if (b.expectsNetwork && !b.offline && speaksTls(b.sources)) {
+            // an https:// index will be asked first thing: its TLS set-up overlaps the run's own
+            HttpClients.prepareInBackground(true);
+        }
+    }
+
+    private static boolean speaksTls(IndexSources sources) {
+        return java.util.stream.Stream.concat(sources.indexes().stream(), sources.findLinks().stream())
+                .anyMatch(source -> "https".equalsIgnoreCase(source.url().getScheme()));
     }
 
     /**
-     * Starts building the HTTP machinery (trust store, TLS context) on a background thread. A
-     * command that will probably use the network calls this first thing, so the work overlaps its
-     * own single-threaded start-up instead of delaying the first request. Optional: without it,
-     * the first request builds the same thing.
+     * Starts building the HTTP machinery (OkHttp's classes and a plain-HTTP client) on a background
+     * thread. A command that will probably use the network calls this first thing, so the work
+     * overlaps its own single-threaded start-up instead of delaying the first request; the TLS
+     * part waits for a client whose sources speak https:// ({@link Builder#expectsNetwork}). Optional:
+     * without it, the first request builds the same thing.
      */
     public static void prepareNetwork() {
-        HttpClients.prepareInBackground();
+        HttpClients.prepareInBackground(false);
     }
 
     /** A builder for a client over {@code sources}. */
@@ -196,24 +211,62 @@ public final class IndexClient implements AutoCloseable {
     public void close() {
         closed = true;
         workers.shutdownNow();
-        OkHttpClient client;
+        List<OkHttpClient> clients;
         synchronized (this) {
-            client = http;
+            clients = java.util.stream.Stream.of(http, cleartextHttp).filter(Objects::nonNull).toList();
         }
-        if (client != null) {
+        for (OkHttpClient client : clients) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
     }
 
-    private OkHttpClient http() {
+    /** Whether this client has built its TLS-capable HTTP client (an https:// request, or a redirect). */
+    boolean usesTls() {
+        return http != null;
+    }
+
+    /** The client for a request to {@code url}: one without TLS for http://, built on first use. */
+    private OkHttpClient http(HttpUrl url) {
+        return url.isHttps() ? tlsHttp() : cleartextHttp();
+    }
+
+    private OkHttpClient tlsHttp() {
         OkHttpClient client = http;
         if (client == null) {
             synchronized (this) {
                 client = http;
                 if (client == null) {
-                    client = newHttpClient(httpSettings);
+                    client = newHttpClient(HttpClients.base(), httpSettings).build();
                     http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /**
+     * The http:// client. It follows no redirect itself: a redirect may lead to https://, which it
+     * cannot speak, so the request is sent again through the TLS client, which follows it.
+     */
+    private OkHttpClient cleartextHttp() {
+        OkHttpClient client = cleartextHttp;
+        if (client == null) {
+            synchronized (this) {
+                client = cleartextHttp;
+                if (client == null) {
+                    client = newHttpClient(HttpClients.cleartext(), httpSettings)
+                            .followRedirects(false)
+                            .addInterceptor(chain -> {
+                                Response response = chain.proceed(chain.request());
+                                if (!response.isRedirect()) {
+                                    return response;
+                                }
+                                response.close();
+                                return tlsHttp().newCall(chain.request()).execute();
+                            })
+                            .build();
+                    cleartextHttp = client;
                 }
             }
         }
@@ -223,11 +276,11 @@ public final class IndexClient implements AutoCloseable {
     /** What the HTTP client is built from, copied out of the builder. */
     private record HttpSettings(int parallelism, Duration connectTimeout, Duration readTimeout, String userAgent) {}
 
-    private static OkHttpClient newHttpClient(HttpSettings b) {
+    private static OkHttpClient.Builder newHttpClient(OkHttpClient base, HttpSettings b) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(b.parallelism());
         dispatcher.setMaxRequestsPerHost(b.parallelism());
-        return HttpClients.base().newBuilder()
+        return base.newBuilder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(b.parallelism(), 5, TimeUnit.MINUTES))
                 .connectTimeout(b.connectTimeout())
@@ -238,8 +291,7 @@ public final class IndexClient implements AutoCloseable {
                 .retryOnConnectionFailure(true)
                 .followRedirects(true)
                 .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("User-Agent", b.userAgent()).build()))
-                .build();
+                        .header("User-Agent", b.userAgent()).build()));
     }
 
     private <K, V> CompletableFuture<V> memoized(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> work) {
@@ -293,6 +345,7 @@ public final class IndexClient implements AutoCloseable {
         private IndexLog log = IndexLog.silent();
         private Clock clock = Clock.systemUTC();
         private String userAgent = "relock";
+        private boolean expectsNetwork;
 
         private Builder(IndexSources sources) {
             this.sources = Objects.requireNonNull(sources, "sources");
@@ -301,6 +354,15 @@ public final class IndexClient implements AutoCloseable {
         /** The cache to use (default: {@link Cache#disabled()}). */
         public Builder cache(Cache cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * The run will probably send requests (nothing cached to answer from): an https:// source's
+         * TLS set-up then starts on a background thread as the client is built (default: no).
+         */
+        public Builder expectsNetwork(boolean expectsNetwork) {
+            this.expectsNetwork = expectsNetwork;
             return this;
         }
 

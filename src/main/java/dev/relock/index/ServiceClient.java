@@ -69,7 +69,7 @@ public final class ServiceClient {
             }
         };
         IndexSources none = IndexSources.builder().noIndex(true).build();
-        return new ServiceClient(new HttpTransport(http, policy, none, IndexLog.silent(), limits, PARALLELISM),
+        return new ServiceClient(new HttpTransport(url -> http.get(), policy, none, IndexLog.silent(), limits, PARALLELISM),
                 userAgent);
     }
 

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,17 +49,21 @@ public final class Compiler {
     private final Function<IndexSources, IndexClient> clients;
     private final ResolverListener listener;
     private final Map<String, String> env;
+    private final Clock clock;
 
     /**
      * @param clients opens an index client for the sources a compile uses (it is closed afterwards)
      * @param listener resolver progress
      * @param env the environment, for {@code ${VAR}} in requirements files, {@code NETRC} and
      *     index credentials
+     * @param clock "now" for a cooldown ({@code --exclude-newer 7d})
      */
-    public Compiler(Function<IndexSources, IndexClient> clients, ResolverListener listener, Map<String, String> env) {
+    public Compiler(Function<IndexSources, IndexClient> clients, ResolverListener listener, Map<String, String> env,
+            Clock clock) {
         this.clients = clients;
         this.listener = listener;
         this.env = Map.copyOf(env);
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -105,7 +110,7 @@ public final class Compiler {
                 .remedy(request.remedy());
         request.settings().prerelease().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
                 .ifPresent(resolve::prereleases);
-        request.settings().excludeNewer().ifPresent(resolve::excludeNewer);
+        request.settings().excludeNewer().map(e -> e.cutoff(clock.instant())).ifPresent(resolve::excludeNewer);
         // As in pip: the command line's options first, then the requirements files' lines.
         BinaryPolicy binary = BinaryPolicy.of(Stream.concat(request.settings().binaryOptions().stream(),
                 inputs.binaryOptions().stream()).toList());

@@ -10,11 +10,6 @@ import dev.relock.tags.TargetPlatform;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -167,13 +162,15 @@ public enum LockOption {
             b -> b.prerelease = Optional.empty(),
             (s, paths) -> s.prerelease().map(m -> List.of("--prerelease=" + modeName(m))).orElse(List.of()),
             b -> b.prerelease(PrereleaseMode.ALLOW)),
-    EXCLUDE_NEWER(Group.SHAPE, Kind.VALUE, "TIMESTAMP",
-            "Ignore files uploaded after this RFC 3339 timestamp or date (YYYY-MM-DD, midnight UTC).",
+    EXCLUDE_NEWER(Group.CUTOFF, Kind.VALUE, "TIMESTAMP|DURATION",
+            "Ignore files uploaded after this RFC 3339 timestamp or date (YYYY-MM-DD, midnight UTC), or"
+                    + " uploaded less than this long ago: a cooldown of days, hours or weeks (7d, 24h, 2w,"
+                    + " '7 days', P7D), evaluated at each compile, update and verify --strict.",
             names("--exclude-newer"), true,
-            (b, flag, v, paths) -> b.excludeNewer(parseTimestamp(v)),
+            (b, flag, v, paths) -> b.excludeNewer(ExcludeNewer.parse(v)),
             b -> b.excludeNewer = Optional.empty(),
-            (s, paths) -> s.excludeNewer().map(t -> List.of("--exclude-newer=" + t)).orElse(List.of()),
-            b -> b.excludeNewer(Instant.parse("2024-03-01T12:00:00Z"))),
+            (s, paths) -> s.excludeNewer().map(e -> List.of("--exclude-newer=" + e.recorded())).orElse(List.of()),
+            b -> b.excludeNewer(ExcludeNewer.parse("7 days"))),
     BINARY(Group.SHAPE, Kind.LIST, "NAMES",
             "Do not use wheels (--no-binary) or sdists (--only-binary) of these packages: comma-separated names,"
                     + " :all: or :none:; repeatable, the later wins, as in pip. relock does not build, so sdists"
@@ -190,14 +187,19 @@ public enum LockOption {
             b -> b.binaryOption(BinaryPolicy.Option.onlyBinary(":all:"))
                     .binaryOption(BinaryPolicy.Option.noBinary("psycopg2")));
 
-    /** Which commands offer a row: every command the target and index rows, compile all of them. */
+    /**
+     * Which commands offer a row: every command the target and index rows, update also the
+     * cut-off row, compile all of them.
+     */
     public enum Group {
         /** The Python and platform a lock is for. */
         TARGET,
         /** Where packages come from. */
         INDEX,
         /** How the lockfile is resolved and written. */
-        SHAPE
+        SHAPE,
+        /** How old a release must be ({@code --exclude-newer}): compile and update offer it. */
+        CUTOFF
     }
 
     /** How a row takes values. */
@@ -456,21 +458,4 @@ public enum LockOption {
                 + "': expected disallow, allow, if-necessary, explicit or if-necessary-or-explicit");
     }
 
-    /**
-     * Parses an {@code --exclude-newer} value: an RFC 3339 timestamp, or a date {@code YYYY-MM-DD}
-     * meaning midnight UTC at its start.
-     */
-    public static Instant parseTimestamp(String text) {
-        String t = text.strip();
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new RelockException(RelockException.Kind.BAD_INPUT, "bad --exclude-newer value '" + text
-                        + "': expected an RFC 3339 timestamp (2024-03-01T12:00:00Z) or a date (2024-03-01)");
-            }
-        }
-    }
 }

@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * @param emitIndexUrl false for {@code --no-emit-index-url}
  * @param header false for {@code --no-header}
  * @param prerelease {@code --prerelease}; empty: the resolver's default
- * @param excludeNewer {@code --exclude-newer}
+ * @param excludeNewer {@code --exclude-newer}: a timestamp or a cooldown; {@link ExcludeNewer#cutoff} gives
+ *     the instant for a given "now"
  * @param binaryOptions {@code --no-binary} / {@code --only-binary} in command-line order
  */
 public record LockSettings(
@@ -51,7 +52,7 @@ public record LockSettings(
         boolean emitIndexUrl,
         boolean header,
         Optional<PrereleaseMode> prerelease,
-        Optional<Instant> excludeNewer,
+        Optional<ExcludeNewer> excludeNewer,
         List<BinaryPolicy.Option> binaryOptions) {
 
     /** Every option at its default. */
@@ -131,7 +132,7 @@ public record LockSettings(
         boolean emitIndexUrl = true;
         boolean header = true;
         Optional<PrereleaseMode> prerelease = Optional.empty();
-        Optional<Instant> excludeNewer = Optional.empty();
+        Optional<ExcludeNewer> excludeNewer = Optional.empty();
         final List<BinaryPolicy.Option> binaryOptions = new ArrayList<>();
 
         private Builder() {}
@@ -201,9 +202,14 @@ public record LockSettings(
             return this;
         }
 
-        public Builder excludeNewer(Instant cutoff) {
+        public Builder excludeNewer(ExcludeNewer cutoff) {
             excludeNewer = Optional.of(cutoff);
             return this;
+        }
+
+        /** A fixed cut-off. */
+        public Builder excludeNewer(Instant cutoff) {
+            return excludeNewer(new ExcludeNewer.Timestamp(cutoff));
         }
 
         public Builder binaryOption(BinaryPolicy.Option option) {

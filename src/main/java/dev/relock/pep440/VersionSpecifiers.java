@@ -121,6 +121,16 @@ public final class VersionSpecifiers {
         return false;
     }
 
+    /**
+     * Whether this set pins {@code version} exactly: it contains {@code version} and one of its
+     * specifiers is {@code ==V} (not a wildcard) or {@code ===V}. PEP 592 lets installers use a
+     * yanked version only when it is pinned this way.
+     */
+    public boolean pinsExactly(Version version) {
+        return contains(version, Optional.of(Boolean.TRUE)) && specifiers.stream()
+                .anyMatch(s -> s.operator() == Operator.EQUAL || s.operator() == Operator.ARBITRARY);
+    }
+
     /** The pre-release choice in effect: the argument, else this set's, else true if a specifier names one. */
     private Optional<Boolean> effectivePrereleases(Optional<Boolean> choice) {
         if (choice.isPresent()) {

@@ -9,11 +9,15 @@ public enum PrereleaseMode {
     DISALLOW,
     /** Pre-releases compete with final releases; the highest version wins. */
     ALLOW,
-    /** Pick a pre-release only when no usable final release lies in the allowed range. */
+    /**
+     * Pre-releases only for packages all of whose releases are pre-releases (no final release
+     * that is listed, not yanked and not excluded by exclude-newer), as uv defines it.
+     */
     IF_NECESSARY,
     /**
-     * Pre-releases only for packages whose direct requirement or constraint names a pre-release
-     * ({@code foo>=2.0b1}); never for others.
+     * Pre-releases only for packages whose first-party requirement or constraint (input file,
+     * {@code -c} file, pyproject) names a pre-release ({@code foo>=2.0b1}); never for others.
+     * A dependency's specifier never opts in.
      */
     EXPLICIT,
     /** {@link #EXPLICIT} for packages named with a pre-release, {@link #IF_NECESSARY} for the rest. */

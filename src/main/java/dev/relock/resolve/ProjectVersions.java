@@ -64,6 +64,8 @@ final class ProjectVersions {
     /** Entries are judged on first use: a resolution looks at a few versions of each project. */
     private final AtomicReferenceArray<Entry> entries;
     private final Map<String, Optional<VersionSpecifiers>> parsedRequiresPython = new ConcurrentHashMap<>();
+    /** Whether a final release is listed ({@link #hasFinalRelease}); computed on first use. */
+    private volatile Boolean hasFinal;
 
     private ProjectVersions(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
             BinaryPolicy binary) {
@@ -255,6 +257,26 @@ final class ProjectVersions {
 
     PackageName name() {
         return page.name();
+    }
+
+    /**
+     * Whether the project has a final release (neither a pre-release nor a dev release) that is
+     * listed with a file that is not yanked and not excluded by the upload-time cut-off. Python
+     * version and platform tags are not looked at: "every release is a pre-release" is a fact about
+     * the project, the same for every target, as in uv's "if necessary" pre-release mode.
+     */
+    boolean hasFinalRelease() {
+        Boolean known = hasFinal;
+        if (known == null) {
+            known = false;
+            for (int i = versions.length - 1; i >= 0 && !known; i--) {
+                known = !versions[i].isPrerelease() && page.filesOf(versions[i]).stream()
+                        .anyMatch(f -> !f.yanked().isYanked() && (cutoff.isEmpty() || f.uploadTime().isEmpty()
+                                || !f.uploadTime().get().isAfter(cutoff.get())));
+            }
+            hasFinal = known;
+        }
+        return known;
     }
 
     /** Whether any source lists a file of the project at all. */

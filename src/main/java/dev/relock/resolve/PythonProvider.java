@@ -8,9 +8,9 @@ import dev.relock.metadata.CoreMetadata;
 import dev.relock.name.ExtraName;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep440.VersionSpecifiers;
 import dev.relock.pep508.MarkerTree;
 import dev.relock.pep508.Requirement;
-import dev.relock.ranges.Bound;
 import dev.relock.ranges.Ranges;
 import dev.relock.solver.Dependencies;
 import dev.relock.solver.DependencyProvider;
@@ -61,6 +61,10 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
     private final Map<PackageName, List<PythonReport.Origin>> rootOrigins = new HashMap<>();
     private final Map<PackageName, List<MarkerTree>> directMarkers = new HashMap<>();
     private final Set<PackageName> explicitPrereleases = new HashSet<>();
+    /** The specifiers of first-party requirements and constraints on each package, for their exact pins. */
+    private final Map<PackageName, List<VersionSpecifiers>> firstPartySpecifiers = new HashMap<>();
+    /** Opt-in hints for the unavailable-version reasons given so far, by reason (solver thread only). */
+    private final Map<String, String> hints = new HashMap<>();
     private final Map<Node, Ranges<Version>> rootDependencies = new LinkedHashMap<>();
     private final Map<PackageName, CompletableFuture<ProjectVersions>> projects = new ConcurrentHashMap<>();
     private final Map<VersionKey, CompletableFuture<MetadataResult>> metadata = new ConcurrentHashMap<>();
@@ -84,9 +88,7 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 constraintRanges.merge(r.name(), r.specifiers().toRanges(), Ranges::intersection);
                 constraintSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(c.source());
                 rootOrigins.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(PythonReport.Origin.of(c, true));
-                if (r.specifiers().namesPrerelease()) {
-                    explicitPrereleases.add(r.name());
-                }
+                firstParty(r);
             }
         }
         for (RootRequirement root : request.requirements()) {
@@ -101,10 +103,25 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             requirementSources.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(root.source());
             rootOrigins.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(PythonReport.Origin.of(root, false));
             directMarkers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.marker());
-            if (r.specifiers().namesPrerelease()) {
-                explicitPrereleases.add(r.name());
-            }
+            firstParty(r);
         }
+    }
+
+    /**
+     * Notes what a first-party requirement or constraint (an input file, a {@code -c} file,
+     * pyproject) opts in to: pre-releases when a specifier names one, a yanked version when a
+     * specifier pins it exactly.
+     */
+    private void firstParty(Requirement r) {
+        if (r.specifiers().namesPrerelease()) {
+            explicitPrereleases.add(r.name());
+        }
+        firstPartySpecifiers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r.specifiers());
+    }
+
+    /** Whether a first-party {@code ==}/{@code ===} pins {@code version} of {@code name} (PEP 592). */
+    private boolean pinnedFirstParty(PackageName name, Version version) {
+        return firstPartySpecifiers.getOrDefault(name, List.of()).stream().anyMatch(s -> s.pinsExactly(version));
     }
 
     /** The root requirements and constraints on each package that apply to the targets. */
@@ -184,16 +201,24 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         if (inRange.isEmpty()) {
             return skippedByFirstIndexWins(node, name.get(), range);
         }
+        boolean pre = prereleasesAllowed(versions);
         List<String> reasons = new ArrayList<>();
         for (ProjectVersions.Entry e : inRange.subList(0, Math.min(REASONS_SHOWN, inRange.size()))) {
-            reasons.add(node + "==" + e.version() + " " + rejection(e));
-        }
-        if (inRange.size() == 1) {
-            return Optional.of(reasons.get(0));
+            reasons.add(node + "==" + e.version() + " " + rejection(e, pre));
         }
         String more = inRange.size() > REASONS_SHOWN ? "; " + (inRange.size() - REASONS_SHOWN) + " more" : "";
-        return Optional.of("no usable version of " + node + VersionRangeFormat.format(range) + " ("
-                + String.join("; ", reasons) + more + ")");
+        String reason = inRange.size() == 1 ? reasons.get(0) : "no usable version of " + node
+                + VersionRangeFormat.format(range) + " (" + String.join("; ", reasons) + more + ")";
+        hint(versions, inRange, pre).ifPresent(h -> hints.put(reason, h));
+        return Optional.of(reason);
+    }
+
+    /**
+     * How to opt in to what the policy refused, for an {@link #unavailableReason} given earlier
+     * in this resolution: an explanation prints it once, as a {@code hint:} line.
+     */
+    Optional<String> hint(String reason) {
+        return Optional.ofNullable(hints.get(reason));
     }
 
     /**
@@ -216,15 +241,64 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
         return Optional.empty();
     }
 
-    /** Why a version in range was not chosen. */
-    private String rejection(ProjectVersions.Entry e) {
+    /** Why a version in range was not chosen ({@code pre}: whether pre-releases of its project may be). */
+    private static String rejection(ProjectVersions.Entry e, boolean pre) {
         if (e.status() != ProjectVersions.Status.USABLE && e.status() != ProjectVersions.Status.YANKED) {
             return e.detail();
         }
-        if (e.version().isPrerelease()) {
-            return "is a pre-release, and pre-releases are not allowed for it";
+        if (!pre && e.version().isPrerelease()) {
+            return "is a pre-release";
         }
         return e.detail();
+    }
+
+    /**
+     * How to opt in when pre-release or yanked versions in range were passed over by policy,
+     * naming the highest such version; empty when policy is not why.
+     */
+    private Optional<String> hint(ProjectVersions versions, List<ProjectVersions.Entry> inRange, boolean pre) {
+        PackageName name = versions.name();
+        String where = firstPartyFile();
+        List<String> out = new ArrayList<>(2);
+        inRange.stream().filter(e -> !pre && e.version().isPrerelease() && (e.status() == ProjectVersions.Status.USABLE
+                || e.status() == ProjectVersions.Status.YANKED)).findFirst()
+                .ifPresent(e -> out.add(prereleaseHint(versions, e.version(), where)));
+        inRange.stream().filter(e -> e.status() == ProjectVersions.Status.YANKED
+                && (pre || !e.version().isPrerelease())).findFirst()
+                .ifPresent(e -> out.add("a yanked release of " + name + " is used only when a first-party requirement"
+                        + " pins it exactly (PEP 592): add " + name + "==" + e.version() + " to " + where
+                        + " if you must use it"));
+        return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
+    }
+
+    /** Why pre-releases of {@code versions}' project are not used under the mode, and how to opt in. */
+    private String prereleaseHint(ProjectVersions versions, Version example, String where) {
+        PackageName name = versions.name();
+        String optIn = "add " + name + ">=" + example + " to " + where + " or pass --prerelease allow";
+        return switch (request.prereleases()) {
+            case DISALLOW -> "pre-releases are not used (--prerelease disallow)";
+            case EXPLICIT -> "pre-releases are used only for packages whose first-party requirement names one"
+                    + " (--prerelease explicit): " + optIn;
+            case IF_NECESSARY -> name + " has final releases, so its pre-releases are not used"
+                    + " (--prerelease if-necessary): pass --prerelease allow";
+            case IF_NECESSARY_OR_EXPLICIT, ALLOW -> name + " has final releases, so its pre-releases are used only"
+                    + " when a first-party requirement names one (a pre-release named only by a dependency does"
+                    + " not count): " + optIn;
+        };
+    }
+
+    /**
+     * The file a user would add a requirement to: that of the first requirement ({@code -r
+     * requirements.in}, {@code name (pyproject.toml)}), else "your requirements".
+     */
+    private String firstPartyFile() {
+        return request.requirements().stream().map(RootRequirement::source).findFirst().map(label -> {
+            int open = label.lastIndexOf(" (");
+            if (label.endsWith(")") && open >= 0) {
+                return label.substring(open + 2, label.length() - 1);
+            }
+            return label.startsWith("-r ") ? label.substring(3) : label;
+        }).orElse("your requirements");
     }
 
     @Override
@@ -327,63 +401,51 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     /** The version to try: the preferred pin when acceptable, else the highest acceptable one. */
     private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range) {
-        PackageName name = versions.name();
-        boolean preAlways = prereleasesAlways(name);
-        boolean preIfNecessary = prereleasesIfNecessary(name);
-        Optional<ProjectVersions.Entry> found = candidate(versions, range, preAlways);
-        if (found.isEmpty() && preIfNecessary) {
-            found = candidate(versions, range, true);
-        }
-        return found;
-    }
-
-    /** Whether pre-releases of {@code name} may always be chosen. */
-    private boolean prereleasesAlways(PackageName name) {
-        PrereleaseMode mode = request.prereleases();
-        return mode == PrereleaseMode.ALLOW || (explicitPrereleases.contains(name)
-                && (mode == PrereleaseMode.EXPLICIT || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT));
-    }
-
-    /** Whether pre-releases of {@code name} may be chosen when no final release in range is usable. */
-    private boolean prereleasesIfNecessary(PackageName name) {
-        PrereleaseMode mode = request.prereleases();
-        return !prereleasesAlways(name)
-                && (mode == PrereleaseMode.IF_NECESSARY || mode == PrereleaseMode.IF_NECESSARY_OR_EXPLICIT);
-    }
-
-    private Optional<ProjectVersions.Entry> candidate(ProjectVersions versions, Ranges<Version> range, boolean pre) {
+        boolean pre = prereleasesAllowed(versions);
         Optional<ProjectVersions.Entry> pin = preferred(versions.name())
                 .filter(range::contains)
                 .flatMap(versions::entry)
-                .filter(e -> acceptable(e, range, pre));
+                .filter(e -> acceptable(versions.name(), e, pre));
         if (pin.isPresent()) {
             return pin;
         }
-        return request.remedy().prefersLowest(versions.name()) ? versions.lowest(range, e -> acceptable(e, range, pre))
-                : versions.highest(range, e -> acceptable(e, range, pre));
+        return request.remedy().prefersLowest(versions.name())
+                ? versions.lowest(range, e -> acceptable(versions.name(), e, pre))
+                : versions.highest(range, e -> acceptable(versions.name(), e, pre));
+    }
+
+    /**
+     * Whether pre-releases of {@code versions}' project may be chosen, with uv's meanings: "if
+     * necessary" when the project has no final release at all ({@link ProjectVersions#hasFinalRelease}),
+     * "explicit" when a first-party requirement or constraint names a pre-release of it. Either
+     * way they then compete with final releases and the highest version wins.
+     */
+    private boolean prereleasesAllowed(ProjectVersions versions) {
+        boolean explicit = explicitPrereleases.contains(versions.name());
+        return switch (request.prereleases()) {
+            case DISALLOW -> false;
+            case ALLOW -> true;
+            case EXPLICIT -> explicit;
+            case IF_NECESSARY -> !versions.hasFinalRelease();
+            case IF_NECESSARY_OR_EXPLICIT -> explicit || !versions.hasFinalRelease();
+        };
     }
 
     private Optional<Version> preferred(PackageName name) {
         return request.upgrade().frees(name) ? Optional.empty() : Optional.ofNullable(request.preferences().get(name));
     }
 
-    private static boolean acceptable(ProjectVersions.Entry e, Ranges<Version> range, boolean pre) {
+    /**
+     * Whether {@code e} may be chosen: usable, or yanked and pinned exactly ({@code ==}/{@code ===})
+     * by a first-party requirement or constraint (PEP 592; a dependency's exact pin does not
+     * count), and not a pre-release unless {@code pre}.
+     */
+    private boolean acceptable(PackageName name, ProjectVersions.Entry e, boolean pre) {
         if (!pre && e.version().isPrerelease()) {
             return false;
         }
         return e.status() == ProjectVersions.Status.USABLE
-                || (e.status() == ProjectVersions.Status.YANKED && pinsExactly(range, e.version()));
-    }
-
-    /** Whether {@code range} is an exact pin of {@code version} ({@code ==} or {@code ===}), as PEP 592 asks. */
-    private static boolean pinsExactly(Ranges<Version> range, Version version) {
-        if (range.segments().size() != 1) {
-            return false;
-        }
-        Ranges.Segment<Version> s = range.segments().get(0);
-        return s.lower() instanceof Bound.Included<Version> lo && lo.value().equals(version)
-                && s.upper() instanceof Bound.Included<Version> hi
-                && (hi.value().equals(version) || (hi.value().isBoundary() && hi.value().publicVersion().equals(version)));
+                || (e.status() == ProjectVersions.Status.YANKED && pinnedFirstParty(name, e.version()));
     }
 
     // ---- fetching -------------------------------------------------------------------------------
@@ -515,8 +577,8 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
             if (preferred(name).filter(version::equals).isPresent()) {
                 continue;
             }
-            boolean pre = prereleasesAlways(name) || (prereleasesIfNecessary(name) && version.isPrerelease());
             ProjectVersions versions = join(project(name));
+            boolean pre = prereleasesAllowed(versions);
             Ranges<Version> range = required.getOrDefault(name, Ranges.full());
             List<List<WheelMismatch.Reason>> found = new ArrayList<>(1);
             Optional<ProjectVersions.Entry> newest = versions.highestAbove(range, version, e -> {

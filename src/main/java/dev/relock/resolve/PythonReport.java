@@ -82,13 +82,31 @@ final class PythonReport implements ReportFormatter<Node, Version> {
      */
     static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
             Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion) {
+        return explain(tree, targets, origins, onlyVersion, reason -> Optional.empty());
+    }
+
+    /**
+     * {@link #explain(DerivationTree, List, Map, BiFunction)}, followed by one {@code hint:} line
+     * for each distinct hint that {@code hints} gives for the reason of an unavailable-versions fact
+     * in the derivation (how to opt in to a pre-release or a yanked release, say).
+     */
+    static String explain(DerivationTree<Node, Version> tree, List<Target> targets,
+            Map<PackageName, List<Origin>> origins, BiFunction<Node, Ranges<Version>, Optional<Version>> onlyVersion,
+            java.util.function.Function<String, Optional<String>> hints) {
         DerivationTree<Node, Version> collapsed = absorbNoVersions(tree.collapseNoVersions(), new IdentityHashMap<>());
         PythonReport formatter = new PythonReport(origins, onlyVersion);
         String cause = formatter.cause(collapsed);
         String report = DefaultReport.report(collapsed, formatter);
         String headline = "Cannot resolve the requirements for Python " + Targets.describe(targets) + ": " + cause;
+        List<External<Node, Version>> leaves = new ArrayList<>();
+        collectLeaves(collapsed, leaves, Collections.newSetFromMap(new IdentityHashMap<>()));
+        List<String> hinted = leaves.stream().filter(l -> l instanceof Custom<Node, Version>)
+                .map(l -> hints.apply(((Custom<Node, Version>) l).reason()))
+                .flatMap(Optional::stream).distinct().map(h -> "hint: " + h).toList();
         // A one-step conflict's derivation says what the headline says: print it once.
-        return report.strip().equals(cause + ".") ? headline + "\n" : headline + "\n" + report;
+        String message = report.strip().equals(cause + ".") ? headline + "\n" : headline + "\n" + report;
+        return hinted.isEmpty() ? message
+                : message + (message.endsWith("\n") ? "" : "\n") + String.join("\n", hinted) + "\n";
     }
 
     @Override

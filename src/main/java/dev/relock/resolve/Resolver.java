@@ -49,7 +49,7 @@ public final class Resolver {
         } catch (NoSolutionException e) {
             throw new RelockException(RelockException.Kind.UNRESOLVABLE,
                     PythonReport.explain(e.derivationTree(), request.targets(), provider.rootOrigins(),
-                            provider::onlyVersion), e);
+                            provider::onlyVersion, provider::hint), e);
         }
         return provider.resolution(solution);
     }

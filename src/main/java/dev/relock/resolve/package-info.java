@@ -26,7 +26,10 @@
  *   <li>Requires-Python lives in two places: the index's per-file value (often malformed; parsed
  *       leniently, a bad one means no limit) and the metadata; both must admit the target's full
  *       Python version.</li>
- *   <li>Yanked files (PEP 592) are used only when the range pins the version exactly.</li>
+ *   <li>Yanked files (PEP 592) are used only when a first-party requirement or constraint (an
+ *       input file, a {@code -c} file, pyproject) pins the version exactly ({@code ==}/{@code ===});
+ *       a dependency's exact pin does not count, and the explanation says "yanked" with the
+ *       index's reason and a {@code hint:} line.</li>
  *   <li>A version is usable only with a wheel for the target's tags or an sdist; an sdist's
  *       dependencies are trusted only from static PKG-INFO 2.2+, otherwise the version is
  *       unavailable because it needs a build.</li>
@@ -34,8 +37,11 @@
  *       order with pip's rules ({@code :all:}, {@code :none:}, a later option moves a name, a name
  *       beats {@code :all:}); a version whose only fitting files are ruled out is unusable, and under
  *       {@code --no-binary} its dependencies must come from a static sdist.</li>
- *   <li>Pre-releases follow uv's policies; "if necessary" means no usable final release lies in
- *       the range, and "explicit" means a direct requirement or constraint names a pre-release.</li>
+ *   <li>Pre-releases follow uv's policies: "if necessary" means the project has no final release
+ *       at all (not yanked, not excluded by exclude-newer; Python and tags not considered), and
+ *       "explicit" means a first-party requirement or constraint names a pre-release. A
+ *       pre-release named only by a dependency does not opt in: the explanation's {@code hint:}
+ *       line says how to.</li>
  *   <li>Constraints narrow every dependency on a package but never add the package.</li>
  *   <li>Direct references ({@link dev.relock.resolve.DirectArtifact}, read by the caller) pin a
  *       package to one artifact, as uv does: its only version is the artifact's, the index is never

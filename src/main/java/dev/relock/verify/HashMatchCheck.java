@@ -8,6 +8,7 @@ import dev.relock.common.Sha256;
 import dev.relock.index.DistFile;
 import dev.relock.index.ProjectPage;
 import dev.relock.index.Yanked;
+import dev.relock.reqtxt.RequirementEntry;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
 import dev.relock.reqtxt.Hash;
@@ -52,7 +53,7 @@ public final class HashMatchCheck implements Check {
     @Override
     public String description() {
         return "every --hash is a file the index (or --wheelhouse) has for exactly that version; flags yanked"
-                + " versions and versions the index does not list";
+                + " versions (a warning when the .in pins one exactly) and versions the index does not list";
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class HashMatchCheck implements Check {
             return;
         }
         if (pin.entry().hashes().isEmpty()) {
-            findings.addAll(yank(pin, files, files));
+            findings.addAll(yank(input, pin, files, files));
             return;
         }
         Map<String, DistFile> published = byHash(files);
@@ -124,7 +125,7 @@ public final class HashMatchCheck implements Check {
                     "one of the " + files.size() + " published hashes of " + pin.display(), key,
                     "possible tampering: " + pin.name() + " hash " + key + " does not match the index: " + detail));
         }
-        findings.addAll(yank(pin, files, matched));
+        findings.addAll(yank(input, pin, files, matched));
         if (!unverified && env.applies(pin.entry().marker())
                 && matched.stream().noneMatch(f -> env.installable(f.parsed()))) {
             Optional<DistFile> wanted = files.stream().filter(f -> env.installable(f.parsed())).findFirst();
@@ -141,7 +142,12 @@ public final class HashMatchCheck implements Check {
         return byHash(page.files().stream().filter(f -> !f.parsed().version().equals(pin.version())).toList());
     }
 
-    private static List<Finding> yank(LockedPin pin, List<DistFile> files, List<DistFile> matched) {
+    /**
+     * A yanked pin: a warning when the {@code .in} (with its {@code -r}/{@code -c} files) pins that
+     * version exactly ({@code ==}/{@code ===}), which is the one case where compile uses a yanked
+     * release (PEP 592); an error otherwise.
+     */
+    private static List<Finding> yank(VerifyInput input, LockedPin pin, List<DistFile> files, List<DistFile> matched) {
         List<DistFile> relevant = matched.isEmpty() ? files : matched;
         if (relevant.stream().noneMatch(f -> f.yanked().isYanked())) {
             return List.of();
@@ -154,9 +160,26 @@ public final class HashMatchCheck implements Check {
                 .findFirst()
                 .map(r -> " (reason: " + r + ")")
                 .orElse("");
+        Optional<RequirementEntry> exact = exactPin(input, pin);
+        if (exact.isPresent()) {
+            RequirementEntry e = exact.get();
+            return List.of(Finding.warning(NAME, pin.entry().location().file(), pin.line(), Optional.of(pin.name()),
+                    "a release that is not yanked", pin.version() + " (yanked)",
+                    pin.display() + " is yanked on the index" + reason + "; kept because "
+                            + e.location().file().getFileName() + ":" + e.location().line() + " pins it exactly"));
+        }
         return List.of(Finding.error(NAME, pin.entry().location().file(), pin.line(), Optional.of(pin.name()),
                 "a release that is not yanked", pin.version() + " (yanked)",
                 pin.display() + " is yanked on the index" + reason));
+    }
+
+    /** The line of the {@code .in} (or its {@code -r}/{@code -c} files) that pins {@code pin}'s version exactly. */
+    private static Optional<RequirementEntry> exactPin(VerifyInput input, LockedPin pin) {
+        return input.source().stream()
+                .flatMap(in -> java.util.stream.Stream.concat(in.requirements().stream(), in.constraints().stream()))
+                .filter(e -> e.requirement().filter(r -> r.name().equals(pin.name())
+                        && r.specifiers().pinsExactly(pin.version())).isPresent())
+                .findFirst();
     }
 
     private static Map<String, DistFile> byHash(List<DistFile> files) {

@@ -190,7 +190,8 @@ public final class Verifier {
             FileOverlay overlay, Set<String> notes) {
         VerifyRequest.IndexAccess access = request.index().orElseThrow();
         try {
-            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment()).recompile(
+            CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment(), request.clock())
+                    .recompile(
                     CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(), lockfile.source(),
                             request.given(), false, List.of()), overlay).result();
             return Optional.of(new ReResolution(Optional.of(result.resolution()), ""));

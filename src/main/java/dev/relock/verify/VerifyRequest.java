@@ -7,6 +7,7 @@ import dev.relock.index.IndexSources;
 import dev.relock.lock.LockOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param index opens index clients; empty: no index at all (offline)
  * @param strict also resolve each {@code .in} afresh with the pins as preferences and report the differences
  * @param audit where known vulnerabilities come from and which are accepted; empty: no audit
+ * @param clock "now" for a recorded cooldown ({@code --exclude-newer 7d}) when re-resolving
  */
 public record VerifyRequest(
         List<Lockfile> lockfiles,
@@ -35,7 +37,8 @@ public record VerifyRequest(
         Map<String, String> environment,
         Optional<IndexAccess> index,
         boolean strict,
-        Optional<Audit> audit) {
+        Optional<Audit> audit,
+        Clock clock) {
 
     /**
      * The audit's setting ({@code --audit}).
@@ -52,11 +55,12 @@ public record VerifyRequest(
         }
     }
 
-    /** A request without an audit. */
+    /** A request without an audit, on the system clock. */
     public VerifyRequest(List<Lockfile> lockfiles, List<Check> checks, List<LockOption.Given> given,
             Optional<Path> pythonVersionFile, Path projectRoot, Map<String, String> environment,
             Optional<IndexAccess> index, boolean strict) {
-        this(lockfiles, checks, given, pythonVersionFile, projectRoot, environment, index, strict, Optional.empty());
+        this(lockfiles, checks, given, pythonVersionFile, projectRoot, environment, index, strict, Optional.empty(),
+                Clock.systemUTC());
     }
 
     /**
@@ -87,5 +91,6 @@ public record VerifyRequest(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(clock, "clock");
     }
 }

@@ -19,7 +19,7 @@ class ActionInputsTest {
         Map<String, String> env = new HashMap<>();
         // The runner passes every declared input, empty when the workflow did not set it.
         for (String name : new String[] {"COMMAND", "LOCKFILES", "PYTHON-VERSION-FILE", "TOKEN", "BASE", "BRANCH",
-                "LABELS", "REVIEWERS", "DRAFT", "INDEX-URL", "EXTRA-INDEX-URL", "AUDIT", "SECURITY-ONLY", "ARGS"}) {
+                "LABELS", "REVIEWERS", "DRAFT", "INDEX-URL", "EXTRA-INDEX-URL", "AUDIT", "COOLDOWN", "SECURITY-ONLY", "ARGS"}) {
             env.put("INPUT_" + name, "");
         }
         inputs.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(), v));
@@ -82,6 +82,15 @@ class ActionInputsTest {
                         "--reviewer", "alice", "--team-reviewer", "platform",
                         "--draft", "--token-env", "INPUT_TOKEN",
                         "-P", "requests>=2", "--title", "Weekly lock refresh");
+    }
+
+    @Test
+    void cooldownIsExcludeNewerForCompileAndUpdateAndVerifyReadsTheHeader() {
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "update", "cooldown", "7d"))))
+                .containsExactly("update", "--exclude-newer", "7d");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "compile", "cooldown", "7 days", "args", "-q"))))
+                .containsExactly("compile", "--exclude-newer", "7 days", "-q");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "verify", "cooldown", "7d")))).containsExactly("verify");
     }
 
     @Test

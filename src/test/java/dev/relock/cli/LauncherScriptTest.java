@@ -92,16 +92,150 @@ class LauncherScriptTest {
 
     @Test
     void aSymlinkedLauncherRunsRelock() throws Exception {
-        Optional<Path> jar = Optional.ofNullable(System.getProperty("relock.buildDir"))
-                .map(d -> Path.of(d, "relock.jar")).filter(Files::isRegularFile);
-        assumeTrue(jar.isPresent(), "no relock.jar built yet");
+        Path jar = builtJar();
         Path link = links();
 
-        Run r = bash(dir, Map.of("RELOCK_JAR", jar.get().toString()), link.toString(), "--version");
+        Run r = bash(dir, Map.of("RELOCK_JAR", jar.toString()), link.toString(), "--version");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("relock ");
         assertThat(r.err()).doesNotContain("no POM").doesNotContain("building");
+    }
+
+    /** The jar the build made (tests run after {@code package}), or a skipped test. */
+    static Path builtJar() {
+        Optional<Path> jar = Optional.ofNullable(System.getProperty("relock.buildDir"))
+                .map(d -> Path.of(d, "relock.jar")).filter(Files::isRegularFile);
+        assumeTrue(jar.isPresent(), "no relock.jar built yet");
+        return jar.get();
+    }
+
+    /**
+     * A checkout the launcher will not rebuild: its script, a pom.xml and src/main older than
+     * target/relock.jar (a copy of the built jar), so archives land in this test's directory.
+     */
+    Path checkout() throws IOException {
+        Path co = Files.createDirectories(dir.resolve("checkout"));
+        Files.copy(LAUNCHER, co.resolve("relock"));
+        Files.createDirectories(co.resolve("src/main"));
+        Files.writeString(co.resolve("pom.xml"), "<project/>\n");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(0);
+        Files.setLastModifiedTime(co.resolve("src/main"), old);
+        Files.setLastModifiedTime(co.resolve("pom.xml"), old);
+        Files.copy(builtJar(), Files.createDirectories(co.resolve("target")).resolve("relock.jar"));
+        return co;
+    }
+
+    /** A JDK's java whose feature release is at least (or, with {@code atLeast} false, below) the given one. */
+    static Optional<Path> jdk(int feature, boolean atLeast) {
+        List<Path> homes = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        try (var listing = Files.list(Path.of("/usr/lib/jvm"))) {
+            listing.sorted().forEach(homes::add);
+        } catch (IOException e) {
+            // no system JDKs: only the one running the tests
+        }
+        for (Path home : homes) {
+            Path java = home.resolve("bin/java");
+            Optional<Integer> version = releaseVersion(home);
+            if (Files.isExecutable(java) && version.isPresent() && (version.get() >= feature) == atLeast) {
+                return Optional.of(java);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> releaseVersion(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("release")).stream()
+                    .filter(l -> l.startsWith("JAVA_VERSION=\""))
+                    .map(l -> l.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
+                    .map(Integer::valueOf)
+                    .findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path jdk25() {
+        Optional<Path> java = jdk(25, true);
+        assumeTrue(java.isPresent(), "no JDK 25 or newer installed");
+        return java.get();
+    }
+
+    private static List<String> archiveFiles(Path co) throws IOException {
+        try (var listing = Files.list(co.resolve("target"))) {
+            return listing.map(p -> p.getFileName().toString()).filter(n -> !n.equals("relock.jar")).sorted().toList();
+        }
+    }
+
+    @Test
+    void onJdk25TheFirstGoodRunLeavesAnAotCacheThatLaterRunsUse() throws Exception {
+        Path co = checkout();
+        Map<String, String> env = Map.of("RELOCK_JAVA", jdk25().toString());
+
+        Run first = bash(dir, env, co.resolve("relock").toString(), "--version");
+
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).as("stdout carries only relock's output").matches("relock \\S+\nJava 2[5-9].*\n|relock \\S+\nJava [3-9]\\d.*\n");
+        assertThat(archiveFiles(co)).as("no temporary files left").containsExactly("relock.aot", "relock.aot.jvm");
+        assertThat(Files.readString(co.resolve("target/relock.aot.jvm"))).contains("-XX:+UseSerialGC");
+        java.nio.file.attribute.FileTime recorded = Files.getLastModifiedTime(co.resolve("target/relock.aot"));
+
+        Run second = bash(dir, env, co.resolve("relock").toString(), "--version");
+
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).as("the cache is used, not recorded again").isEmpty();
+        assertThat(Files.getLastModifiedTime(co.resolve("target/relock.aot"))).isEqualTo(recorded);
+    }
+
+    @Test
+    void aFailedRunLeavesNoArchive() throws Exception {
+        Path co = checkout();
+
+        Run r = bash(dir, Map.of("RELOCK_JAVA", jdk25().toString()), co.resolve("relock").toString(), "--no-such-option");
+
+        assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(archiveFiles(co)).isEmpty();
+    }
+
+    @Test
+    void onJdk17To24TheLauncherKeepsTheAppCdsArchive() throws Exception {
+        Optional<Path> older = jdk(25, false);
+        assumeTrue(older.isPresent(), "no JDK older than 25 installed");
+        Path co = checkout();
+
+        Run r = bash(dir, Map.of("RELOCK_JAVA", older.get().toString()), co.resolve("relock").toString(), "--version");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("relock ");
+        assertThat(archiveFiles(co)).containsExactly("relock.jsa", "relock.jsa.jvm");
+    }
+
+    @Test
+    void relockAotZeroKeepsAJdk25OnTheAppCdsArchive() throws Exception {
+        Path co = checkout();
+
+        Run r = bash(dir, Map.of("RELOCK_JAVA", jdk25().toString(), "RELOCK_AOT", "0"), co.resolve("relock").toString(),
+                "--version");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(archiveFiles(co)).containsExactly("relock.jsa", "relock.jsa.jvm");
+    }
+
+    @Test
+    void withoutRelockJavaTheLauncherPrefersAJdk25OverJavaHome() throws Exception {
+        Path java25 = jdk25();
+        Optional<Path> older = jdk(25, false);
+        assumeTrue(older.isPresent(), "no JDK older than 25 installed");
+        assumeTrue(java25.startsWith("/usr/lib/jvm"), "the JDK 25 is not in a location the launcher knows");
+        Path co = checkout();
+
+        Run r = bash(dir, Map.of("JAVA_HOME", older.get().getParent().getParent().toString(), "RELOCK_CDS", "0"),
+                co.resolve("relock").toString(), "--version");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\nJava (2[5-9]|[3-9]\\d)");
     }
 
     private static String realReadlink() {

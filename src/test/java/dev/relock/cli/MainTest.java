@@ -26,6 +26,20 @@ class MainTest {
     }
 
     @Test
+    void theVersionShortcutPrintsWhatThePicocliOptionPrints() {
+        StringWriter viaPicocli = new StringWriter();
+        CommandLine cli = Main.commandLine(RunContext.ofProcess(new PrintWriter(viaPicocli, true),
+                new PrintWriter(new StringWriter())));
+        cli.setOut(new PrintWriter(viaPicocli, true));
+        cli.printVersionHelp(new PrintWriter(viaPicocli, true));
+
+        assertThat(run("--version").out()).isEqualTo(viaPicocli.toString()).isEqualTo(run("-V").out());
+        assertThat(Main.asksForVersionOnly(new String[] {"--version"})).isTrue();
+        assertThat(Main.asksForVersionOnly(new String[] {"compile", "--version"})).isFalse();
+        assertThat(Main.asksForVersionOnly(new String[] {"--version", "extra"})).isFalse();
+    }
+
+    @Test
     void helpListsUsageAndExitCodes() {
         Result r = run("--help");
         assertThat(r.status()).isZero();

@@ -414,6 +414,29 @@ class IndexClientIntegrationTest {
     }
 
     @Test
+    void anHttpIndexNeedsNoTlsAndItsRedirectsAreFollowed() throws IOException {
+        HttpServer moved = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        moved.createContext("/simple/", exchange -> {
+            exchange.getResponseHeaders().set("Location", server.simpleUrl() + "alpha/");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        moved.start();
+        try (IndexClient direct = client().cache(Cache.disabled()).build();
+                IndexClient redirected = IndexClient.builder(IndexSources.builder()
+                                .indexUrl("http://127.0.0.1:" + moved.getAddress().getPort() + "/simple/").build())
+                        .cache(Cache.disabled()).retryPolicy(Support.FAST_RETRIES).build()) {
+            assertThat(direct.project(A).versions()).hasSize(3);
+            assertThat(direct.usesTls()).as("an http:// index sets up no TLS").isFalse();
+
+            assertThat(redirected.project(A).versions()).isEqualTo(direct.project(A).versions());
+            assertThat(server.requests(path -> path.equals("/simple/alpha/"))).hasSize(2);
+        } finally {
+            moved.stop(0);
+        }
+    }
+
+    @Test
     void asyncRequestsForTheSameProjectShareOneFetch() {
         try (IndexClient client = client().cache(Cache.disabled()).build()) {
             var first = client.projectAsync(A);

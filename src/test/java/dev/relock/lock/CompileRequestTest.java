@@ -53,12 +53,12 @@ class CompileRequestTest {
         "2024-03-01, 2024-03-01T00:00:00Z"
     })
     void excludeNewerAcceptsTimestampsAndDates(String text, String instant) {
-        assertThat(LockOption.parseTimestamp(text)).isEqualTo(Instant.parse(instant));
+        assertThat(ExcludeNewer.parse(text)).isEqualTo(new ExcludeNewer.Timestamp(Instant.parse(instant)));
     }
 
     @Test
     void aBadTimestampIsBadInput() {
-        assertThatThrownBy(() -> LockOption.parseTimestamp("yesterday"))
+        assertThatThrownBy(() -> ExcludeNewer.parse("yesterday"))
                 .isInstanceOf(RelockException.class).hasMessageContaining("RFC 3339");
     }
 

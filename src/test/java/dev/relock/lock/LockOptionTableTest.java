@@ -38,6 +38,20 @@ class LockOptionTableTest {
     }
 
     @Test
+    void excludeNewerRoundTripsAsACooldownAndAsATimestamp() throws IOException {
+        LockSettings cooldown = LockSettings.builder().excludeNewer(ExcludeNewer.parse("7 days")).build();
+        assertThat(LockOption.EXCLUDE_NEWER.record(cooldown, LockOption.PathContext.of(dir)))
+                .containsExactly("--exclude-newer=P7D");
+        assertThat(roundTrip(cooldown).excludeNewer()).contains(new ExcludeNewer.Cooldown(java.time.Duration.ofDays(7)));
+
+        LockSettings timestamp = LockSettings.builder().excludeNewer(java.time.Instant.parse("2024-03-01T12:00:00Z"))
+                .build();
+        assertThat(LockOption.EXCLUDE_NEWER.record(timestamp, LockOption.PathContext.of(dir)))
+                .containsExactly("--exclude-newer=2024-03-01T12:00:00Z");
+        assertThat(roundTrip(timestamp)).isEqualTo(timestamp);
+    }
+
+    @Test
     void allRowsAtOnceRoundTrip() throws IOException {
         LockSettings.Builder b = LockSettings.builder();
         for (LockOption row : LockOption.values()) {

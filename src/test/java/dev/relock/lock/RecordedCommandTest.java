@@ -206,7 +206,7 @@ class RecordedCommandTest {
 
         assertThat(r.sources()).containsExactly(dir.resolve("requirements.in"));
         assertThat(r.settings().pythonVersion()).contains("3.11");
-        assertThat(r.settings().excludeNewer()).contains(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(r.settings().excludeNewer()).contains(new ExcludeNewer.Timestamp(Instant.parse("2024-01-01T00:00:00Z")));
         assertThat(r.settings().allowUnsafe()).isTrue();
     }
 

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Start-up benchmark: pip's resolver against relock on small real-shaped requirement sets, the
+# launcher's start-up on JDK 17 (AppCDS) against JDK 25 (AOT cache), the container's start, and the
+# peak memory of a large compile. One run prints Markdown tables.
+#
+#   bench/startup-bench.sh                      # defaults below
+#   RUNS=3 SETS="flask;black" bench/startup-bench.sh
+#
+# - Real-shaped sets: requirement sets (SETS, separated by ';') compiled against the mirror of
+#   real PyPI wheels in $MIRROR (PEP 503 layout), served by bench/latency_server.py with LATENCY_MS
+#   per request. pip: `pip install --isolated --dry-run --report` with no cache; relock: `compile`
+#   with an empty cache, through the launcher on the newest JDK (25+ with its AOT cache, else 17
+#   with AppCDS). Each run starts from nothing but the JVM archive, which the launcher recorded on
+#   an untimed first compile, as it would on a user's first run.
+# - Start-up: `relock --version` and a warm no-change compile (cache kept, lockfile up to date)
+#   through the launcher, JDK 17 + AppCDS against JDK 25 + AOT cache (skipped without a JDK 25).
+# - Container: `podman run IMAGE --version` less `podman run --entrypoint /bin/true IMAGE`, when
+#   podman and the image exist (IMAGE, default localhost/relock:test built by .ci/container-test,
+#   whose podman settings in RELOCK_CTR_DIR are used); skipped otherwise.
+# - Memory: peak RSS (GNU time) of compile-bench's compile (SyntheticIndex seed 42, 30 roots
+#   from its 300+ projects) through the launcher.
+# Medians of RUNS runs (default 5). Needs java 17+, maven, python3 with pip, GNU time.
+set -euo pipefail
+
+RUNS=${RUNS:-5}
+LATENCY_MS=${LATENCY_MS:-20}
+MIRROR=${MIRROR:-/opt/pypi}
+SETS=${SETS:-"requests;flask;black;httpx;sqlalchemy alembic;fastapi uvicorn;boto3;pytest"}
+PYTHON_VERSION=${PYTHON_VERSION:-$(python3 -c 'import platform; print(platform.python_version())')}
+IMAGE=${IMAGE:-localhost/relock:test}
+
+cd "$(dirname "$0")/.."
+ROOT_DIR=$(pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/relock-bench.XXXXXX")
+source "$ROOT_DIR/bench/lib.sh"
+MIRROR_PID=""
+trap 'stop_server; [[ -n "$MIRROR_PID" ]] && kill "$MIRROR_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+ensure_gnu_time
+build_relock
+
+# The JVMs: a JDK 17-24 (java on PATH, else one in /usr/lib/jvm) and a JDK 25+, by their release files.
+feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$1")")")/release" 2>/dev/null | head -n1; }
+J17="" J25=""
+for j in "$(command -v java)" /usr/lib/jvm/*/bin/java; do
+    [[ -x "$j" ]] || continue
+    v=$(feature "$j"); v=${v:-0}
+    if [[ -z "$J17" && "$v" -ge 17 && "$v" -lt 25 ]]; then J17=$j; fi
+    if [[ -z "$J25" && "$v" -ge 25 ]]; then J25=$j; fi
+done
+[[ -n "$J17" ]] || { log "no JDK 17-24 found"; exit 1; }
+log "JDK 17-24: $J17; JDK 25+: ${J25:-none}"
+
+# A checkout the launcher will not rebuild (pom.xml and src/main older than the jar), so its
+# archives (target/relock.aot, target/relock.jsa) are recorded and used as in a real checkout.
+CO="$WORK/checkout"
+mkdir -p "$CO/src/main" "$CO/target"
+cp "$ROOT_DIR/relock" "$CO/relock"
+touch "$CO/pom.xml"
+touch -d '2000-01-01' "$CO/pom.xml" "$CO/src/main"
+cp "$JAR" "$CO/target/relock.jar"
+# relock17 and relock25: the launcher on either JVM (executables, for GNU time)
+for v in 17 25; do
+    printf '#!/bin/sh\nRELOCK_JAVA="%s" exec "%s" "$@"\n' "$(eval echo "\$J$v")" "$CO/relock" >"$WORK/relock$v"
+    chmod +x "$WORK/relock$v"
+done
+relock17="$WORK/relock17" relock25="$WORK/relock25"
+BEST=$relock17; BEST_LABEL="JDK 17 + AppCDS"
+if [[ -n "$J25" ]]; then BEST=$relock25; BEST_LABEL="JDK 25 + AOT cache"; fi
+
+# --- the real-wheel mirror behind injected latency
+python3 "$ROOT_DIR/bench/latency_server.py" "$MIRROR" "$LATENCY_MS" >"$WORK/mirror.out" 2>"$WORK/mirror.err" &
+MIRROR_PID=$!
+for _ in $(seq 1 100); do [[ -s "$WORK/mirror.out" ]] && break; sleep 0.1; done
+MIRROR_URL="$(head -n1 "$WORK/mirror.out")/simple/"
+log "mirror $MIRROR at $MIRROR_URL ($LATENCY_MS ms per request)"
+
+PIP=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null python3 -m pip install
+     --isolated --disable-pip-version-check --dry-run --ignore-installed --no-cache-dir --report /dev/null
+     --index-url "$MIRROR_URL" -r requirements.in)
+IFS=';' read -r -a sets <<<"$SETS"
+n=0
+for set in "${sets[@]}"; do
+    n=$((n + 1))
+    dir="$WORK/set$n"
+    mkdir -p "$dir"
+    tr ' ' '\n' <<<"$set" | sed '/^$/d' >"$dir/requirements.in"
+    echo "$PYTHON_VERSION" >"$dir/.python-version"
+    # untimed: the launcher records its JVM archive on the first compile (once per jar and JVM)
+    (cd "$dir" && $BEST compile -q --cache-dir "$WORK/cache-first" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1 \
+        || { log "relock cannot compile '$set'"; exit 1; }
+    echo "$(grep -c '==' "$dir/requirements.txt")" >"$dir/pins"
+    for i in $(seq 1 "$RUNS"); do
+        timed "$WORK/pip-$n.txt" "$dir" "${PIP[@]}"
+        rm -rf "$WORK/cache-set" "$dir/requirements.txt"
+        timed "$WORK/relock-$n.txt" "$dir" "$BEST" compile -q --cache-dir "$WORK/cache-set" -i "$MIRROR_URL" requirements.in
+    done
+    log "set '$set': $(cat "$dir/pins") pins"
+done
+
+# --- start-up through the launcher: --version and a warm no-change compile
+WARM="$WORK/set$(( n < 2 ? n : 2 ))"
+for jvm in 17 25; do
+    [[ $jvm == 25 && -z "$J25" ]] && continue
+    cmd="$WORK/relock$jvm"
+    if [[ $jvm == 17 ]]; then (cd "$WARM" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1; fi
+    (cd "$WARM" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1
+    for i in $(seq 1 "$RUNS"); do
+        timed "$WORK/version$jvm.txt" "$WORK" "$cmd" --version
+        timed "$WORK/warm$jvm.txt" "$WARM" "$cmd" compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in
+    done
+done
+
+# --- the container's start, less the engine's own
+CONTAINER=""
+ctr_dir="${RELOCK_CTR_DIR:-/tmp/relock-ctr}"
+if [[ -f "$ctr_dir/containers.conf" ]]; then
+    export CONTAINERS_CONF="$ctr_dir/containers.conf" CONTAINERS_STORAGE_CONF="$ctr_dir/storage.conf"
+fi
+if command -v podman >/dev/null && podman image exists "$IMAGE" 2>/dev/null; then
+    CONTAINER=yes
+    for i in $(seq 1 "$RUNS"); do
+        timed "$WORK/ctr-version.txt" "$WORK" podman run --rm --network none "$IMAGE" --version
+        timed "$WORK/ctr-true.txt" "$WORK" podman run --rm --network none --entrypoint /bin/true "$IMAGE"
+    done
+    CTR_SIZE=$(( $(podman image inspect "$IMAGE" --format '{{.Size}}') / 1000000 ))
+else
+    log "no podman or no image $IMAGE: container start skipped"
+fi
+
+# --- peak memory on compile-bench's synthetic index (300+ projects)
+stop_server
+start_server 42 "$LATENCY_MS"
+BIG="$WORK/big"
+mkdir -p "$BIG"
+python3 - "$WORK/scenario.json" >"$BIG/requirements.in" <<'PY'
+import json, sys
+names = [p["name"] for p in json.load(open(sys.argv[1]))["projects"]]
+print("\n".join(names[: 30 * 3 : 3]))
+PY
+echo "$PYTHON_VERSION" >"$BIG/.python-version"
+for i in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/cache-big" "$BIG/requirements.txt"
+    timed "$WORK/big.txt" "$BIG" "$BEST" compile -q --generate-hashes --cache-dir "$WORK/cache-big" -i "$URL" requirements.in
+done
+BIG_PINS=$(grep -c '==' "$BIG/requirements.txt")
+
+# --- the report
+med() { read -r wall _ <<<"$(summary "$1")"; echo "$wall"; }
+cpu() { read -r _ _ c _ <<<"$(summary "$1")"; echo "$c"; }
+both() { echo "$(med "$1") s ($(cpu "$1") s CPU)"; }
+rss() { read -r _ r _ <<<"$(summary "$1")"; echo "$r"; }
+echo "relock $("$relock17" --version | head -n1 | cut -d' ' -f2); $(nproc) CPUs; median of $RUNS runs; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "### pip and relock on real-shaped sets ($LATENCY_MS ms per request, mirror $MIRROR, Python $PYTHON_VERSION)"
+echo
+echo "relock: cold compile (empty cache) through the launcher, $BEST_LABEL. pip: resolver only, no cache."
+echo "Wall time, median CPU time (user + sys) in brackets; the ratio is of wall times."
+echo
+echo "| requirements | pins | pip | relock | pip / relock |"
+echo "|---|---:|---:|---:|---:|"
+ratios=()
+for i in $(seq 1 "$n"); do
+    p=$(med "pip-$i"); r=$(med "relock-$i")
+    ratio=$(python3 -c "print(f'{$p / $r:.1f}')")
+    ratios+=("$ratio")
+    echo "| ${sets[$((i - 1))]} | $(cat "$WORK/set$i/pins") | $(both "pip-$i") | $(both "relock-$i") | ${ratio}x |"
+done
+echo
+echo "Median pip / relock: $(printf '%s\n' "${ratios[@]}" | python3 -c 'import statistics,sys; print(f"{statistics.median(float(l) for l in sys.stdin):.1f}x")')"
+echo
+echo "### Start-up through the launcher"
+echo
+echo "| run | JDK 17 + AppCDS | JDK 25 + AOT cache |"
+echo "|---|---:|---:|"
+v25="n/a"; w25="n/a"
+[[ -n "$J25" ]] && v25="$(both version25)" && w25="$(both warm25)"
+echo "| relock --version | $(both version17) | $v25 |"
+echo "| warm no-change compile ($(tr '\n' ' ' <"$WARM/requirements.in" | sed 's/ $//'), $(cat "$WARM/pins") pins) | $(both warm17) | $w25 |"
+if [[ -n "$CONTAINER" ]]; then
+    echo
+    echo "### Container ($IMAGE, $CTR_SIZE MB)"
+    echo
+    echo "| run | median |"
+    echo "|---|---:|"
+    echo "| podman run IMAGE --version | $(med ctr-version) s |"
+    echo "| podman run --entrypoint /bin/true IMAGE | $(med ctr-true) s |"
+    echo "| relock's part | $(python3 -c "print(f'{$(med ctr-version) - $(med ctr-true):.2f}')") s |"
+fi
+echo
+echo "### Memory"
+echo
+echo "Synthetic index (seed 42, 30 roots, $BIG_PINS pins, --generate-hashes, cold): median $(both big), peak RSS $(rss big) MiB ($BEST_LABEL)."

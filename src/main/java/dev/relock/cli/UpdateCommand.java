@@ -206,7 +206,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                     : Optional.of(new VerifyRequest.Audit(audit.source(ctx, index), audit.ignores(ctx),
                             AuditOptions.today()));
             SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
-                    sources -> index.client(ctx, sources, log), auditing);
+                    sources -> index.client(ctx, sources, log), auditing, ctx.clock());
             Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
                     check, auditing.map(a -> new AcceptedAdvisories(a.source(), a.ignores(), a.today())));
             UpdatePlan plan = securityOnly ? updater.planSecurityFixes(req) : updater.plan(req);

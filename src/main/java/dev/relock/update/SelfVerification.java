@@ -15,6 +15,7 @@ import dev.relock.verify.VerifyReport;
 import dev.relock.verify.VerifyRequest;
 import dev.relock.verify.VulnerableCheck;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class SelfVerification implements ResultCheck {
     private final Map<String, String> environment;
     private final VerifyRequest.IndexAccess index;
     private final Optional<VerifyRequest.Audit> audit;
+    private final Clock clock;
 
     /**
      * @param workspace the repository root (where project files are looked for)
@@ -53,14 +55,16 @@ public final class SelfVerification implements ResultCheck {
      * @param environment variables for {@code ${VAR}} in requirements files
      * @param index opens index clients for a lockfile's sources
      * @param audit the audit's source and accepted advisories, when the audit is on
+     * @param clock "now" for a recorded cooldown ({@code --exclude-newer 7d}), as the recompile saw it
      */
     public SelfVerification(Path workspace, List<LockOption.Given> given, Map<String, String> environment,
-            VerifyRequest.IndexAccess index, Optional<VerifyRequest.Audit> audit) {
+            VerifyRequest.IndexAccess index, Optional<VerifyRequest.Audit> audit, Clock clock) {
         this.workspace = workspace.toAbsolutePath().normalize();
         this.given = List.copyOf(given);
         this.environment = Map.copyOf(environment);
         this.index = Objects.requireNonNull(index, "index");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -75,7 +79,7 @@ public final class SelfVerification implements ResultCheck {
                 new PythonPinCheck()));
         audit.ifPresent(a -> checks.add(new VulnerableCheck()));
         VerifyRequest request = new VerifyRequest(lockfiles, checks, given, Optional.empty(), workspace, environment,
-                Optional.of(index), true, audit);
+                Optional.of(index), true, audit, clock);
         VerifyReport report = Verifier.verify(request, overlay, status -> { });
         ReportWriter writer = new ReportWriter(workspace);
         Set<PackageName> pastCutoff = security.map(SecurityReport::pastCutoff).orElse(Set.of());

@@ -21,7 +21,7 @@ public final class ActionInputs {
     /** Every input action.yml declares; each is read here. */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(
             "command", "lockfiles", "python-version-file", "token", "base", "branch", "labels", "reviewers",
-            "draft", "index-url", "extra-index-url", "audit", "cooldown", "args");
+            "draft", "index-url", "extra-index-url", "audit", "cooldown", "security-only", "args");
 
     /** Every output a command may set through {@code GITHUB_OUTPUT}. */
     public static final java.util.Set<String> OUTPUTS = java.util.Set.of(
@@ -70,6 +70,11 @@ public final class ActionInputs {
                 }
                 if (flag(ctx, "draft")) {
                     args.add("--draft");
+                }
+                if (flag(ctx, "security-only")) {
+                    args.add("--security-only");
+                } else if (flag(ctx, "audit")) {
+                    args.add("--audit");
                 }
                 if (input(ctx, "token").isPresent()) {
                     add(args, "--token-env", TOKEN_VARIABLE);

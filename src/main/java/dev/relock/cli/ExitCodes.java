@@ -8,7 +8,8 @@ import dev.relock.common.RelockException;
  *
  * <pre>
  *  0  success
- *  1  findings: verify found problems (the command ran correctly)
+ *  1  findings: verify found problems (the command ran correctly); update's self-verification
+ *     of its own result failed, so nothing was pushed
  *  2  bad input: a malformed file, option or argument
  *  3  unresolvable: the requirements have no solution for the target
  *  4  index or network failure (never counted as a pass)

@@ -19,7 +19,7 @@ import dev.relock.lock.LockSettings;
 import dev.relock.lock.LockTargets;
 import dev.relock.lock.Recompilation;
 import dev.relock.lock.FileOverlay;
-import dev.relock.name.PackageName;
+import dev.relock.update.AcceptedAdvisories;
 import dev.relock.update.FileUpdate;
 import dev.relock.update.IndexReleaseFacts;
 import dev.relock.update.LockfileJob;
@@ -27,10 +27,13 @@ import dev.relock.update.LockfileSelection;
 import dev.relock.update.PackageChange;
 import dev.relock.update.Recompiled;
 import dev.relock.update.Recompiler;
+import dev.relock.update.SelfVerification;
+import dev.relock.update.Upgrade;
 import dev.relock.update.UpdatePlan;
 import dev.relock.update.UpdateRequest;
 import dev.relock.update.UpdateResult;
 import dev.relock.update.Updater;
+import dev.relock.verify.VerifyRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -60,6 +62,7 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
 
     @ParentCommand RelockCommand root;
     @Mixin IndexOptions index;
+    @Mixin AuditOptions audit;
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX,
             LockOption.Group.CUTOFF);
 
@@ -77,8 +80,11 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     @Option(names = "--base", paramLabel = "BRANCH", description = "Base branch of the pull request. Default: the repository's default branch.")
     String base;
 
-    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "relock/update", description = "The bot's branch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--branch", paramLabel = "NAME", description = "The bot's branch. Default: relock/update, with --security-only relock/security.")
     String branch;
+
+    @Option(names = "--security-only", description = "Fix known vulnerabilities only: move each pin an advisory affects (transitive ones too) to the lowest version that fixes it and still resolves, keep every other pin, on its own branch and pull request. Implies --audit.")
+    boolean securityOnly;
 
     @Option(names = "--lockfile", paramLabel = "IN[:OUT]", description = "A lockfile to refresh (repeatable). Default: every lockfile found, plus [tool.relock] lockfiles in pyproject.toml or relock.toml.")
     List<String> lockfiles = new ArrayList<>();
@@ -155,6 +161,10 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             throw new RelockException(RelockException.Kind.BAD_INPUT, "no token in $" + tokenEnv + ": relock needs a"
                     + " token with contents: write and pull-requests: write (or use --dry-run)");
         }
+        if (securityOnly && !upgradePackages.isEmpty()) {
+            throw new RelockException(RelockException.Kind.BAD_INPUT, "--security-only chooses the packages to move"
+                    + " itself (those an advisory affects); drop -P/--upgrade-package, or drop --security-only");
+        }
         Identity identity = author == null ? Identity.GITHUB_ACTIONS : Identity.parse(author);
         List<LockfileJob> jobs = lockfiles.isEmpty() ? LockfileSelection.discover(home)
                 : lockfiles.stream().map(s -> LockfileSelection.parse(s, home)).toList();
@@ -164,7 +174,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
         }
         UpdateRequest.Builder request = UpdateRequest.builder(home)
                 .jobs(jobs)
-                .branch(branch)
+                .branch(branch != null ? branch : securityOnly ? "relock/security" : "relock/update")
+                .securityOnly(securityOnly)
                 .base(Optional.ofNullable(base))
                 .title(Optional.ofNullable(title))
                 .labels(labels)
@@ -174,7 +185,8 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                 .draft(draft)
                 .author(identity)
                 .target("Python " + factsTarget(ctx, jobs, home).describe())
-                .reproduce(reproduce());
+                .reproduce(reproduce())
+                .statusUrl(runUrl(ctx));
         for (String p : upgradePackages) {
             request.upgrade(CompileRequest.parseUpgradePackage(p).name());
         }
@@ -187,12 +199,19 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
             Compiler compiler = new Compiler(sources -> index.client(ctx, sources, log),
                     p -> progress.status(p.toString()), ctx.env(), ctx.clock());
             Recompiler recompiler = (job, upgrade, pending) -> recompile(compiler, job, upgrade, pending, home);
-            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)));
-            UpdatePlan plan = updater.plan(req);
+            boolean audits = securityOnly || audit.requested();
+            Optional<VerifyRequest.Audit> auditing = !audits ? Optional.empty()
+                    : Optional.of(new VerifyRequest.Audit(audit.source(ctx, index), audit.ignores(ctx),
+                            AuditOptions.today()));
+            SelfVerification check = new SelfVerification(home, lockOptions.given(), ctx.env(),
+                    sources -> index.client(ctx, sources, log), auditing, ctx.clock());
+            Updater updater = new Updater(recompiler, new IndexReleaseFacts(facts, factsTarget.targets().get(0)),
+                    check, auditing.map(a -> new AcceptedAdvisories(a.source(), a.ignores(), a.today())));
+            UpdatePlan plan = securityOnly ? updater.planSecurityFixes(req) : updater.plan(req);
             progress.close();
             if (dryRun) {
-                printPlan(ctx.out(), plan);
-                return ExitCodes.OK;
+                printPlan(ctx.out(), plan, securityOnly);
+                return plan.failedVerification() ? blocked(err, plan) : ExitCodes.OK;
             }
             GitHubPlatform platform = GitHubPlatform.connect(new GitHubPlatform.Settings(
                     apiUrl != null ? apiUrl : ctx.var("GITHUB_API_URL").orElse("https://api.github.com"),
@@ -202,21 +221,58 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
                     ? new GitPushCommitter(home, platform.repository().requireCloneUrl(), token.get())
                     : platform::commitFiles;
             UpdateResult result = updater.apply(req, plan, platform, committer);
+            if (plan.failedVerification()) {
+                actions.setOutput("operation", result.operation().label());
+                actions.appendSummary("### relock update\n\nSelf-verification failed: nothing was pushed.\n\n"
+                        + plan.verification().orElseThrow().failures().stream()
+                                .map(i -> "- " + i.label() + "\n" + String.join("", i.problems().stream()
+                                        .map(p -> "  - " + p + "\n").toList()))
+                                .collect(Collectors.joining()));
+                return blocked(err, plan);
+            }
             report(ctx, actions, result);
             return ExitCodes.OK;
         }
     }
 
-    private Recompiled recompile(Compiler compiler, LockfileJob job, Set<PackageName> upgrade, FileOverlay pending,
+    /**
+     * Reports a plan whose self-verification failed: what failed, one line per finding, and that
+     * nothing was pushed. Exit 1, as {@code relock verify} with findings.
+     */
+    private static int blocked(PrintWriter err, UpdatePlan plan) {
+        var verification = plan.verification().orElseThrow();
+        err.println("relock: error: self-verification of the updated lockfiles failed (" + verification.summary()
+                + "); nothing was pushed and no pull request was changed");
+        verification.failures().forEach(item -> {
+            err.println("relock:   [ ] " + item.label());
+            item.problems().forEach(p -> err.println("relock:       " + p));
+        });
+        err.flush();
+        return ExitCodes.FINDINGS;
+    }
+
+    /** The workflow run's page, which the commit status links to, when running in GitHub Actions. */
+    private static Optional<String> runUrl(RunContext ctx) {
+        Optional<String> server = ctx.var("GITHUB_SERVER_URL");
+        Optional<String> repository = ctx.var("GITHUB_REPOSITORY");
+        Optional<String> run = ctx.var("GITHUB_RUN_ID");
+        if (server.isEmpty() || repository.isEmpty() || run.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(server.get().replaceAll("/+$", "") + "/" + repository.get() + "/actions/runs/" + run.get());
+    }
+
+    private Recompiled recompile(Compiler compiler, LockfileJob job, Upgrade upgrade, FileOverlay pending,
             Path root) {
-        List<dev.relock.pep508.Requirement> packages = upgrade.isEmpty() ? List.of()
+        List<dev.relock.pep508.Requirement> packages = upgrade.names().isEmpty() ? List.of()
+                : !upgrade.floors().isEmpty() ? upgrade.floors()
                 : upgradePackages.stream().map(CompileRequest::parseUpgradePackage).toList();
         if (!Files.isRegularFile(job.lockfile()) && job.source().isEmpty()) {
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     job.lockfile() + " does not exist and has no .in file to compile it from");
         }
         Recompilation done = compiler.recompile(CompileSetup.Invocation.recompile(root, job.lockfile(),
-                job.source(), lockOptions.given(), upgrade.isEmpty(), packages), pending);
+                job.source(), lockOptions.given(), upgrade.names().isEmpty(), packages), pending, upgrade.remedy());
         CompileResult result = done.result();
         Map<String, String> skipped = new TreeMap<>();
         result.resolution().skipped().forEach(s -> skipped.put(s.name().toString(), s.message()));
@@ -244,16 +300,18 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     }
 
     private String reproduce() {
-        StringBuilder sb = new StringBuilder("relock update --dry-run");
+        StringBuilder sb = new StringBuilder("relock update --dry-run" + (securityOnly ? " --security-only"
+                : audit.requested() ? " --audit" : ""));
         lockfiles.forEach(l -> sb.append(" --lockfile ").append(l));
         upgradePackages.forEach(p -> sb.append(" -P ").append(p));
         return sb.toString();
     }
 
-    private static void printPlan(PrintWriter out, UpdatePlan plan) {
+    private static void printPlan(PrintWriter out, UpdatePlan plan, boolean securityOnly) {
         out.println("Dry run: nothing written, nothing pushed.");
         if (!plan.hasChanges()) {
-            out.println("Every lockfile is up to date.");
+            out.println(securityOnly ? "No pinned version is affected by an advisory that has a fix."
+                    : "Every lockfile is up to date.");
         } else {
             for (FileUpdate f : plan.changedFiles()) {
                 out.println(f.path() + ":");

@@ -22,6 +22,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.kohsuke.github.GHCommit;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueComment;
@@ -325,6 +326,15 @@ public final class GitHubPlatform implements Platform {
                 }
             }
             pr.comment(text);
+            return null;
+        });
+    }
+
+    @Override
+    public void setCommitStatus(String sha, CommitStatus status) {
+        write("setting commit status " + status.context() + " on " + sha, () -> {
+            repo().createCommitStatus(sha, GHCommitState.valueOf(status.state().name()),
+                    status.targetUrl().orElse(null), status.description(), status.context());
             return null;
         });
     }

@@ -47,4 +47,10 @@ public interface Platform {
      * creates it, edits it when the body differs, or leaves it alone.
      */
     void ensureComment(int number, String marker, String body);
+
+    /**
+     * Sets a commit status on {@code sha} (GitHub keeps the latest per context), so that branch
+     * protection can require it.
+     */
+    void setCommitStatus(String sha, CommitStatus status);
 }

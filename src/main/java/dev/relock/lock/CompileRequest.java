@@ -2,6 +2,7 @@ package dev.relock.lock;
 
 import dev.relock.common.RelockException;
 import dev.relock.pep508.Requirement;
+import dev.relock.resolve.Remedy;
 import dev.relock.tags.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param customCommand the header command to write instead of relock's ({@code CUSTOM_COMPILE_COMMAND},
  *     or another tool's recorded command)
  * @param dryRun print only, write nothing
+ * @param remedy packages moved to their lowest allowed version (the update bot's security fixes)
  */
 public record CompileRequest(
         Path workingDirectory,
@@ -38,7 +40,8 @@ public record CompileRequest(
         boolean upgradeAll,
         List<Requirement> upgradePackages,
         Optional<String> customCommand,
-        boolean dryRun) {
+        boolean dryRun,
+        Remedy remedy) {
 
     public CompileRequest {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -48,6 +51,7 @@ public record CompileRequest(
         targets = List.copyOf(targets);
         upgradePackages = List.copyOf(upgradePackages);
         Objects.requireNonNull(customCommand, "customCommand");
+        Objects.requireNonNull(remedy, "remedy");
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a compile needs at least one source");
         }
@@ -86,6 +90,7 @@ public record CompileRequest(
         b.upgradePackages.addAll(upgradePackages);
         b.customCommand = customCommand;
         b.dryRun = dryRun;
+        b.remedy = remedy;
         return b;
     }
 
@@ -105,6 +110,7 @@ public record CompileRequest(
         private final List<Requirement> upgradePackages = new ArrayList<>();
         private Optional<String> customCommand = Optional.empty();
         private boolean dryRun;
+        private Remedy remedy = Remedy.NONE;
 
         private Builder(Path workingDirectory, List<Target> targets) {
             this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -159,6 +165,11 @@ public record CompileRequest(
             return this;
         }
 
+        public Builder remedy(Remedy value) {
+            remedy = Objects.requireNonNull(value, "remedy");
+            return this;
+        }
+
         /**
          * The request; reads no file.
          *
@@ -171,7 +182,7 @@ public record CompileRequest(
             }
             Path out = output.orElseGet(() -> defaultOutput(sources));
             return new CompileRequest(workingDirectory, sources, out, settings, targets, upgradeAll,
-                    upgradePackages, customCommand, dryRun);
+                    upgradePackages, customCommand, dryRun, remedy);
         }
 
         private Path resolve(Path p) {

@@ -3,6 +3,7 @@ package dev.relock.lock;
 import dev.relock.common.RelockException;
 import dev.relock.pep508.Requirement;
 import dev.relock.tags.TargetPlatform;
+import dev.relock.reqtxt.LockfileReader;
 import dev.relock.reqtxt.RequirementsFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,13 +85,21 @@ public final class CompileSetup {
      * @throws RelockException bad input: no source, an unreadable option value, no target Python
      */
     public static Prepared prepare(Invocation invocation) {
+        return prepare(invocation, FileOverlay.none());
+    }
+
+    /**
+     * {@link #prepare(Invocation)} reading the existing lockfile through {@code overlay}: a lockfile
+     * planned but not written records its settings just as the file on disk would.
+     */
+    public static Prepared prepare(Invocation invocation, FileOverlay overlay) {
         Path wd = invocation.workingDirectory();
         List<Path> sources = new ArrayList<>(invocation.sources().stream().map(s -> wd.resolve(s).normalize()).toList());
         for (int i = 0; i < sources.size(); i++) {
             checkSource(invocation.sources().get(i), sources.get(i));
         }
         Optional<Path> output = invocation.output().map(o -> wd.resolve(o).normalize());
-        Optional<RecordedCommand.Recorded> recorded = output.flatMap(o -> recorded(o, wd));
+        Optional<RecordedCommand.Recorded> recorded = output.flatMap(o -> recorded(o, wd, overlay));
         if (sources.isEmpty() && recorded.isPresent()) {
             sources.addAll(recorded.get().sources());
         }
@@ -99,7 +108,7 @@ public final class CompileSetup {
         }
         Path out = output.orElseGet(() -> CompileRequest.defaultOutput(sources));
         if (invocation.output().isEmpty()) {
-            recorded = recorded(out, wd);
+            recorded = recorded(out, wd, overlay);
         }
         Path projectDir = sources.get(0).getParent();
         ProjectConfig config = ProjectConfig.find(projectDir);
@@ -138,11 +147,16 @@ public final class CompileSetup {
     }
 
     /** What {@code lockfile} records, when it exists in pip-compile's layout. */
-    private static Optional<RecordedCommand.Recorded> recorded(Path lockfile, Path wd) {
-        if (!Files.isRegularFile(lockfile)) {
+    private static Optional<RecordedCommand.Recorded> recorded(Path lockfile, Path wd, FileOverlay overlay) {
+        Optional<String> pending = overlay.text(lockfile);
+        if (pending.isEmpty() && !Files.isRegularFile(lockfile)) {
             return Optional.empty();
         }
         try {
+            if (pending.isPresent()) {
+                Path file = wd.resolve(lockfile).toAbsolutePath().normalize();
+                return Optional.of(RecordedCommand.read(LockfileReader.read(pending.get(), file), file, wd));
+            }
             return Optional.of(RecordedCommand.read(lockfile, wd));
         } catch (RelockException e) {
             if (e.kind() != RelockException.Kind.BAD_INPUT) {
@@ -159,8 +173,14 @@ public final class CompileSetup {
      */
     public static LockSettings settingsOf(Path lockfile, Path wd, List<LockOption.Given> given,
             Map<String, String> env) {
+        return settingsOf(lockfile, wd, given, env, FileOverlay.none());
+    }
+
+    /** {@link #settingsOf(Path, Path, List, Map)} reading the lockfile through {@code overlay}. */
+    public static LockSettings settingsOf(Path lockfile, Path wd, List<LockOption.Given> given,
+            Map<String, String> env, FileOverlay overlay) {
         Path file = wd.resolve(lockfile).toAbsolutePath().normalize();
-        LockSettings base = recorded(file, wd).map(RecordedCommand.Recorded::settings)
+        LockSettings base = recorded(file, wd, overlay).map(RecordedCommand.Recorded::settings)
                 .orElseGet(() -> lenient(file, env));
         Path dir = file.getParent();
         LockSettings settings = LockOption.overlay(base, ProjectConfig.find(dir).given(), LockOption.PathContext.of(dir));

@@ -18,6 +18,7 @@ import dev.relock.resolve.BinaryPolicy;
 import dev.relock.resolve.PrereleaseMode;
 import dev.relock.resolve.Resolution;
 import dev.relock.resolve.ResolveRequest;
+import dev.relock.resolve.Remedy;
 import dev.relock.resolve.Resolver;
 import dev.relock.resolve.ResolverListener;
 import dev.relock.resolve.RootRequirement;
@@ -107,7 +108,8 @@ public final class Compiler {
                 .requirements(inputs.requirements())
                 .constraints(constraints)
                 .preferences(preferences)
-                .upgrade(upgrade);
+                .upgrade(upgrade)
+                .remedy(request.remedy());
         request.settings().prerelease().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
                 .ifPresent(resolve::prereleases);
         request.settings().excludeNewer().map(e -> e.cutoff(clock.instant())).ifPresent(resolve::excludeNewer);
@@ -156,8 +158,16 @@ public final class Compiler {
      * @param pending new texts of files planned but not written (layered lockfiles read them)
      */
     public Recompilation recompile(CompileSetup.Invocation invocation, FileOverlay pending) {
-        CompileSetup.Prepared prepared = CompileSetup.prepare(invocation);
-        CompileResult result = compile(prepared.request().toBuilder().dryRun(true).build(), pending);
+        return recompile(invocation, pending, Remedy.NONE);
+    }
+
+    /**
+     * {@link #recompile(CompileSetup.Invocation, FileOverlay)} moving {@code remedy}'s packages to
+     * their lowest allowed version: the update bot's security fixes.
+     */
+    public Recompilation recompile(CompileSetup.Invocation invocation, FileOverlay pending, Remedy remedy) {
+        CompileSetup.Prepared prepared = CompileSetup.prepare(invocation, pending);
+        CompileResult result = compile(prepared.request().toBuilder().dryRun(true).remedy(remedy).build(), pending);
         return new Recompilation(result, prepared.targetChange());
     }
 

@@ -351,6 +351,20 @@ final class ProjectVersions {
         return Optional.empty();
     }
 
+    /** The lowest version in {@code range} that {@code accept} accepts, walking segments from the bottom. */
+    Optional<Entry> lowest(Ranges<Version> range, Predicate<Entry> accept) {
+        for (Segment<Version> seg : range.segments()) {
+            int stop = lastNotAbove(seg.upper());
+            for (int i = lastBelow(seg.lower()) + 1; i <= stop; i++) {
+                Entry e = entryAt(i);
+                if (accept.test(e)) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Up to {@code limit} versions in {@code range}, highest first. */
     List<Entry> inRange(Ranges<Version> range, int limit) {
         List<Entry> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.relock.ranges.Ranges;
 import dev.relock.solver.Dependencies;
 import dev.relock.solver.DependencyProvider;
 import dev.relock.solver.PackageStatistics;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -524,7 +525,12 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 .filter(range::contains)
                 .flatMap(versions::entry)
                 .filter(e -> acceptable(versions.name(), e, pre));
-        return pin.isPresent() ? pin : versions.highest(range, e -> acceptable(versions.name(), e, pre));
+        if (pin.isPresent()) {
+            return pin;
+        }
+        return request.remedy().prefersLowest(versions.name())
+                ? versions.lowest(range, e -> acceptable(versions.name(), e, pre))
+                : versions.highest(range, e -> acceptable(versions.name(), e, pre));
     }
 
     /**
@@ -569,11 +575,12 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
 
     private CompletableFuture<ProjectVersions> project(PackageName name) {
         return projects.computeIfAbsent(name, n -> counted(client.projectAsync(n))
-                .thenApply(page -> fork.isPresent()
-                        ? ProjectVersions.universal(page, fork.get().required(), python, request.excludeNewer(),
-                                request.binary())
-                        : ProjectVersions.of(page, request.targets(), python, request.excludeNewer(),
-                                request.binary())));
+                .thenApply(page -> {
+                    Optional<Instant> cutoff = request.remedy().ignoresCutoff(n) ? Optional.empty() : request.excludeNewer();
+                    return fork.isPresent()
+                            ? ProjectVersions.universal(page, fork.get().required(), python, cutoff, request.binary())
+                            : ProjectVersions.of(page, request.targets(), python, cutoff, request.binary());
+                }));
     }
 
     private CompletableFuture<MetadataResult> metadata(ProjectVersions versions, ProjectVersions.Entry entry) {

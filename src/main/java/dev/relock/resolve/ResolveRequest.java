@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param binary which files may be used: {@code --no-binary} / {@code --only-binary}
  * @param universe for a universal resolution, the environments it covers (forks, pins with
  *     markers); the targets then only name the oldest Python of the range
+ * @param remedy packages moved to their lowest allowed version (security fixes), some past the cut-off
  */
 public record ResolveRequest(
         List<RootRequirement> requirements,
@@ -41,7 +42,8 @@ public record ResolveRequest(
         Map<PackageName, Version> preferences,
         UpgradePolicy upgrade,
         BinaryPolicy binary,
-        Optional<Universe> universe) {
+        Optional<Universe> universe,
+        Remedy remedy) {
 
     public ResolveRequest {
         Objects.requireNonNull(universe, "universe");
@@ -53,6 +55,7 @@ public record ResolveRequest(
         preferences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(binary, "binary");
+        Objects.requireNonNull(remedy, "remedy");
     }
 
     /**
@@ -110,6 +113,7 @@ public record ResolveRequest(
         private UpgradePolicy upgrade = UpgradePolicy.NONE;
         private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
         private Optional<Universe> universe = Optional.empty();
+        private Remedy remedy = Remedy.NONE;
 
         private Builder(List<Target> targets) {
             this.targets = targets;
@@ -187,9 +191,15 @@ public record ResolveRequest(
             return this;
         }
 
+        /** Packages to move to their lowest allowed version (default: none). */
+        public Builder remedy(Remedy value) {
+            this.remedy = Objects.requireNonNull(value, "remedy");
+            return this;
+        }
+
         public ResolveRequest build() {
             return new ResolveRequest(requirements, constraints, targets, prereleases, excludeNewer, preferences,
-                    upgrade, binary, universe);
+                    upgrade, binary, universe, remedy);
         }
     }
 }

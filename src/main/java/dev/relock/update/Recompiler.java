@@ -1,8 +1,6 @@
 package dev.relock.update;
 
 import dev.relock.lock.FileOverlay;
-import dev.relock.name.PackageName;
-import java.util.Set;
 
 /**
  * Recompiles one lockfile with the options its header records, writing nothing. The orchestrator
@@ -14,9 +12,10 @@ import java.util.Set;
 public interface Recompiler {
     /**
      * @param job the lockfile
-     * @param upgrade the packages to upgrade; empty means all of them
+     * @param upgrade the packages to upgrade (empty names: all of them), with the floors and remedy of
+     *     a security fix
      * @param pending the new text of the lockfiles planned so far, to read in place of the work
      *     tree's (requirement and constraint files, and the job's own output)
      */
-    Recompiled recompile(LockfileJob job, Set<PackageName> upgrade, FileOverlay pending);
+    Recompiled recompile(LockfileJob job, Upgrade upgrade, FileOverlay pending);
 }

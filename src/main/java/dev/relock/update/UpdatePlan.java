@@ -3,6 +3,7 @@ package dev.relock.update;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an update would change, computed locally before anything remote is touched.
@@ -12,15 +13,25 @@ import java.util.Objects;
  * @param title the pull request title
  * @param body the pull request body
  * @param commitMessage the commit message
+ * @param verification what the self-verification found on the planned lockfiles; empty when
+ *     nothing changes or no check was asked for
+ * @param security the advisories the update fixes and those still open; empty when the audit is off
  */
 public record UpdatePlan(List<FileUpdate> files, Map<String, ReleaseNote> notes, String title, String body,
-        String commitMessage) {
+        String commitMessage, Optional<Verification> verification, Optional<SecurityReport> security) {
     public UpdatePlan {
         files = List.copyOf(files);
         notes = Map.copyOf(notes);
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(commitMessage, "commitMessage");
+        Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(security, "security");
+    }
+
+    /** Whether the self-verification failed: the plan must not be pushed. */
+    public boolean failedVerification() {
+        return verification.map(v -> !v.passed()).orElse(false);
     }
 
     /** Whether any lockfile's text changes. */

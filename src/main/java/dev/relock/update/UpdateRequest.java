@@ -27,11 +27,13 @@ import java.util.Set;
  * @param author the commit author, also how the bot recognises its own commits
  * @param target a description of the target, e.g. {@code Python 3.12.7 on x86_64-manylinux_2_17}
  * @param reproduce the command that reproduces the change, shown in the pull request
+ * @param statusUrl where the commit status links to (the workflow run), when known
+ * @param securityOnly {@code --security-only}: the pull request fixes known vulnerabilities only
  */
 public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageName> upgrade, String branch,
         Optional<String> base, Optional<String> title, List<String> labels, List<String> reviewers,
         List<String> teamReviewers, List<String> assignees, boolean draft, Identity author, String target,
-        String reproduce) {
+        String reproduce, Optional<String> statusUrl, boolean securityOnly) {
 
     public UpdateRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -47,6 +49,7 @@ public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageN
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(reproduce, "reproduce");
+        Objects.requireNonNull(statusUrl, "statusUrl");
     }
 
     /** A builder with relock's defaults: branch {@code relock/update}, GitHub Actions' bot as author. */
@@ -70,6 +73,8 @@ public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageN
         private Identity author = Identity.GITHUB_ACTIONS;
         private String target = "the pinned Python";
         private String reproduce = "relock update --dry-run";
+        private Optional<String> statusUrl = Optional.empty();
+        private boolean securityOnly;
 
         private Builder(Path workspace) {
             this.workspace = workspace;
@@ -145,9 +150,19 @@ public record UpdateRequest(Path workspace, List<LockfileJob> jobs, Set<PackageN
             return this;
         }
 
+        public Builder statusUrl(Optional<String> value) {
+            statusUrl = value;
+            return this;
+        }
+
+        public Builder securityOnly(boolean value) {
+            securityOnly = value;
+            return this;
+        }
+
         public UpdateRequest build() {
             return new UpdateRequest(workspace, jobs, upgrade, branch, base, title, labels, reviewers,
-                    teamReviewers, assignees, draft, author, target, reproduce);
+                    teamReviewers, assignees, draft, author, target, reproduce, statusUrl, securityOnly);
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.relock.update;
 
+import dev.relock.advisory.Advisory;
+import dev.relock.advisory.AdvisorySource;
 import dev.relock.common.RelockException;
 import dev.relock.hosting.CommitInfo;
 import dev.relock.hosting.CommitRequest;
+import dev.relock.hosting.CommitStatus;
 import dev.relock.hosting.Committer;
 import dev.relock.hosting.FileChange;
 import dev.relock.hosting.HostingException;
@@ -14,6 +17,8 @@ import dev.relock.hosting.RepositoryInfo;
 import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.pep440.Version;
+import dev.relock.pep508.Requirement;
+import dev.relock.resolve.Remedy;
 import dev.relock.reqtxt.AnnotationStyle;
 import dev.relock.reqtxt.Lockfile;
 import dev.relock.reqtxt.LockfileOptions;
@@ -30,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The update bot's orchestrator. {@link #plan} recompiles the lockfiles in memory; {@link #apply}
@@ -51,23 +57,139 @@ public final class Updater {
 
     private final Recompiler recompiler;
     private final ReleaseFacts facts;
+    private final ResultCheck check;
+    private final Optional<AdvisorySource> advisories;
 
+    /** An updater that pushes its result unverified. */
     public Updater(Recompiler recompiler, ReleaseFacts facts) {
+        this(recompiler, facts, ResultCheck.NONE, Optional.empty());
+    }
+
+    /**
+     * An updater that verifies its result with {@code check} and pushes it only when it passes.
+     *
+     * @param advisories where known vulnerabilities come from when the audit is on: the plan then
+     *     marks the advisories it fixes and lists those still open
+     */
+    public Updater(Recompiler recompiler, ReleaseFacts facts, ResultCheck check,
+            Optional<AdvisorySource> advisories) {
         this.recompiler = recompiler;
         this.facts = facts;
+        this.check = check;
+        this.advisories = advisories;
     }
 
     /**
      * Recompiles every lockfile in dependency order, in memory. Each lockfile's "before" text is
      * read once from the work tree at the start; each recompile sees the new text of the lockfiles
-     * planned before it. Writes nothing.
+     * planned before it. Writes nothing. With an advisory source, the plan says which advisories
+     * the update fixes and which stay open.
      */
     public UpdatePlan plan(UpdateRequest request) {
         List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
+        Map<Path, String> checkedOut = checkedOut(jobs);
+        List<FileUpdate> files = recompileAll(request, jobs, checkedOut, Upgrade.of(request.upgrade()));
+        Optional<SecurityReport> security = advisories.map(source -> SecurityReport.of(files, source, Set.of(),
+                Map.of()));
+        return finish(request, files, security);
+    }
+
+    /**
+     * {@code relock update --security-only}: frees only the packages whose pinned version an
+     * advisory affects (transitive ones included), each constrained to at least the lowest version
+     * that fixes every advisory with a fix and moved to the lowest such version that still
+     * resolves; every other pin stays. When the fixes lie past the lock's {@code --exclude-newer}
+     * cut-off (a cooldown), the fixed packages alone may bypass it, and the plan says so.
+     *
+     * @throws IllegalStateException when the updater has no advisory source
+     */
+    public UpdatePlan planSecurityFixes(UpdateRequest request) {
+        AdvisorySource source = advisories.orElseThrow(() -> new IllegalStateException("no advisory source"));
+        List<LockfileJob> jobs = LayerOrder.sort(request.jobs());
+        Map<Path, String> checkedOut = checkedOut(jobs);
+        Map<dev.relock.advisory.Pin, Boolean> pins = new LinkedHashMap<>();
+        for (LockfileJob job : jobs) {
+            String before = checkedOut.get(job.lockfile().toAbsolutePath().normalize());
+            if (!before.isEmpty()) {
+                SecurityReport.pins(LockfileReader.read(before, job.lockfile()))
+                        .forEach((name, version) -> pins.put(new dev.relock.advisory.Pin(name, version), true));
+            }
+        }
+        Map<dev.relock.advisory.Pin, List<Advisory>> known = source.query(pins.keySet());
+        Map<PackageName, Version> floors = new TreeMap<>();
+        for (dev.relock.advisory.Pin pin : pins.keySet()) {
+            for (Advisory a : SecurityReport.affecting(known, pin.name(), pin.version())) {
+                a.fixesFor(pin.name(), pin.version()).stream().findFirst()
+                        .ifPresent(fix -> floors.merge(pin.name(), fix, (x, y) -> x.compareTo(y) >= 0 ? x : y));
+            }
+        }
+        Map<PackageName, String> unresolvable = new TreeMap<>();
+        Optional<Fix> fix = floors.isEmpty() ? Optional.empty() : fix(request, jobs, checkedOut, floors, unresolvable);
+        if (fix.isEmpty() && floors.size() > 1) {
+            // some fix conflicts with the other pins: fix what can be fixed, one package at a time to find out
+            Map<PackageName, Version> workable = new TreeMap<>();
+            Map<PackageName, String> reasons = new TreeMap<>();
+            floors.forEach((name, floor) -> {
+                Map<PackageName, String> why = new TreeMap<>();
+                if (fix(request, jobs, checkedOut, Map.of(name, floor), why).isPresent()) {
+                    workable.put(name, floor);
+                }
+                reasons.putAll(why);
+            });
+            unresolvable.clear();
+            unresolvable.putAll(reasons);
+            fix = workable.isEmpty() ? Optional.empty() : fix(request, jobs, checkedOut, workable, unresolvable);
+        }
+        List<FileUpdate> files = fix.map(Fix::files).orElseGet(() -> unchanged(request, jobs, checkedOut));
+        Set<PackageName> pastCutoff = fix.map(Fix::pastCutoff).orElse(Set.of());
+        return finish(request, files, Optional.of(SecurityReport.of(files, source, pastCutoff, unresolvable)));
+    }
+
+    /** Recompiled lockfiles that fix, and the packages whose fix bypassed the cut-off. */
+    private record Fix(List<FileUpdate> files, Set<PackageName> pastCutoff) {}
+
+    /**
+     * Recompiles with {@code floors} as constraints on the freed packages, lowest first: within the
+     * cut-off, else past it for those packages. Empty, with the reason in {@code unresolvable} for
+     * each package, when no version resolves.
+     */
+    private Optional<Fix> fix(UpdateRequest request, List<LockfileJob> jobs, Map<Path, String> checkedOut,
+            Map<PackageName, Version> floors, Map<PackageName, String> unresolvable) {
+        List<Requirement> constraints = floors.entrySet().stream()
+                .map(e -> Requirement.parse(e.getKey() + ">=" + e.getValue())).toList();
+        Set<PackageName> names = floors.keySet();
+        try {
+            return Optional.of(new Fix(recompileAll(request, jobs, checkedOut,
+                    new Upgrade(names, constraints, Remedy.lowest(names))), Set.of()));
+        } catch (RelockException e) {
+            if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                throw e;
+            }
+        }
+        try {
+            // the fixes may be newer than the lock's cooldown allows: those packages alone may pass it
+            return Optional.of(new Fix(recompileAll(request, jobs, checkedOut,
+                    new Upgrade(names, constraints, new Remedy(names, names))), names));
+        } catch (RelockException e) {
+            if (e.kind() != RelockException.Kind.UNRESOLVABLE) {
+                throw e;
+            }
+            String reason = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("no solution");
+            names.forEach(name -> unresolvable.put(name, reason));
+            return Optional.empty();
+        }
+    }
+
+    private static Map<Path, String> checkedOut(List<LockfileJob> jobs) {
         Map<Path, String> checkedOut = new LinkedHashMap<>();
         for (LockfileJob job : jobs) {
             checkedOut.putIfAbsent(job.lockfile().toAbsolutePath().normalize(), currentText(job.lockfile()));
         }
+        return checkedOut;
+    }
+
+    private List<FileUpdate> recompileAll(UpdateRequest request, List<LockfileJob> jobs, Map<Path, String> checkedOut,
+            Upgrade upgrade) {
         List<FileUpdate> files = new ArrayList<>();
         FileOverlay pending = FileOverlay.none();
         for (LockfileJob job : jobs) {
@@ -75,7 +197,7 @@ public final class Updater {
             String path = relative(request.workspace(), file);
             String before = checkedOut.get(file.toAbsolutePath().normalize());
             Lockfile old = before.isEmpty() ? empty() : LockfileReader.read(before, file);
-            Recompiled now = recompiler.recompile(job, request.upgrade(), pending);
+            Recompiled now = recompiler.recompile(job, upgrade, pending);
             pending = pending.with(file, now.text());
             // A new header comment alone (a newer relock records more) is not worth a pull request:
             // the file keeps its text until something real changes.
@@ -83,11 +205,39 @@ public final class Updater {
             files.add(new FileUpdate(job, path, before, after,
                     LockfileChanges.between(path, old, now.lockfile(), !before.equals(after)), now));
         }
+        return files;
+    }
+
+    /** Every lockfile as checked out: nothing to fix. */
+    private static List<FileUpdate> unchanged(UpdateRequest request, List<LockfileJob> jobs,
+            Map<Path, String> checkedOut) {
+        List<FileUpdate> files = new ArrayList<>();
+        for (LockfileJob job : jobs) {
+            String path = relative(request.workspace(), job.lockfile());
+            String text = checkedOut.get(job.lockfile().toAbsolutePath().normalize());
+            Lockfile lock = text.isEmpty() ? empty() : LockfileReader.read(text, job.lockfile());
+            files.add(new FileUpdate(job, path, text, text, LockfileChanges.between(path, lock, lock, false),
+                    new Recompiled(text, lock)));
+        }
+        return files;
+    }
+
+    private UpdatePlan finish(UpdateRequest request, List<FileUpdate> files, Optional<SecurityReport> security) {
         List<LockfileChanges> changes = files.stream().map(FileUpdate::changes).toList();
         Map<String, ReleaseNote> notes = notes(changes, request.target());
-        String title = PullRequestText.title(request.title(), PullRequestText.packageCount(changes));
-        String body = PullRequestText.body(files, notes, request.target(), request.reproduce());
-        return new UpdatePlan(files, notes, title, body, PullRequestText.commitMessage(changes));
+        int packages = PullRequestText.packageCount(changes);
+        String title = request.securityOnly() ? PullRequestText.securityTitle(request.title(), packages)
+                : PullRequestText.title(request.title(), packages);
+        boolean changed = files.stream().anyMatch(FileUpdate::changed);
+        Optional<Verification> verification = Optional.empty();
+        if (changed && check != ResultCheck.NONE) {
+            verification = Optional.of(check.verify(files, security));
+        }
+        String body = PullRequestText.body(files, notes, request.target(), request.reproduce(),
+                new PullRequestText.Extras(verification, security, request.securityOnly()));
+        String message = request.securityOnly() ? PullRequestText.securityCommitMessage(changes)
+                : PullRequestText.commitMessage(changes);
+        return new UpdatePlan(files, notes, title, body, message, verification, security);
     }
 
     /** {@code text} without its leading block of comment lines (the header pip-compile and relock write). */
@@ -109,6 +259,11 @@ public final class Updater {
             throw new RelockException(RelockException.Kind.BAD_INPUT,
                     "the update branch must differ from the base branch '" + base + "'");
         }
+        if (plan.failedVerification()) {
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of("self-verification failed ("
+                    + plan.verification().orElseThrow().summary() + "): nothing was pushed and no pull request"
+                    + " was changed"));
+        }
         Optional<PullRequest> open = platform.findPr(branch, base);
         Optional<String> head = platform.branchHead(branch);
         if (head.isPresent()) {
@@ -127,38 +282,75 @@ public final class Updater {
         if (!plan.hasChanges()) {
             if (open.isPresent()) {
                 int number = open.get().number();
-                platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\nEvery lockfile is up to date on `"
-                        + base + "`: nothing is left to update, so relock closed this pull request and deleted"
-                        + " its branch.");
+                platform.ensureComment(number, CLOSED_MARKER, CLOSED_MARKER + "\n" + (request.securityOnly()
+                        ? "Nothing on `" + base + "` is left that relock can fix (" + upToDate(request, plan)
+                                + "), so relock closed this pull request and deleted its branch."
+                        : "Every lockfile is up to date on `" + base + "`: nothing is left to update, so relock"
+                                + " closed this pull request and deleted its branch."));
                 platform.closePr(number);
                 platform.deleteBranch(branch);
                 return new UpdateResult(Operation.CLOSED, open, plan,
-                        List.of("lockfiles are up to date; closed #" + number));
+                        List.of(upToDate(request, plan) + "; closed #" + number));
             }
             if (head.isPresent()) {
                 platform.deleteBranch(branch);
             }
-            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of("lockfiles are up to date"));
+            return new UpdateResult(Operation.NONE, Optional.empty(), plan, List.of(upToDate(request, plan)));
         }
         String baseHead = platform.branchHead(base)
                 .orElseThrow(() -> new HostingException(404, "base branch '" + base + "' does not exist in "
                         + repo.fullName()));
         List<FileChange> files = plan.changedFiles().stream().map(f -> FileChange.text(f.path(), f.after())).toList();
-        committer.commit(new CommitRequest(branch, base, baseHead, plan.commitMessage(), request.author(), files));
+        String sha = committer.commit(new CommitRequest(branch, base, baseHead, plan.commitMessage(), request.author(),
+                files));
+        List<String> messages = new ArrayList<>();
+        plan.verification().ifPresent(v -> setStatus(platform, sha, v, request).ifPresent(messages::add));
         PullRequestSpec spec = new PullRequestSpec(plan.title(), plan.body(), request.draft(), request.labels(),
                 request.reviewers(), request.teamReviewers(), request.assignees());
         if (open.isPresent()) {
             return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(open.get().number(), spec)),
-                    plan, List.of());
+                    plan, messages);
         }
         try {
             return new UpdateResult(Operation.CREATED, Optional.of(platform.createPr(branch, base, spec)), plan,
-                    List.of());
+                    messages);
         } catch (PullRequestExistsException e) {
             PullRequest existing = platform.findPr(branch, base).orElseThrow(() -> e);
+            messages.add("another run opened #" + existing.number() + " meanwhile; updated it");
             return new UpdateResult(Operation.UPDATED, Optional.of(platform.updatePr(existing.number(), spec)), plan,
-                    List.of("another run opened #" + existing.number() + " meanwhile; updated it"));
+                    messages);
         }
+    }
+
+    /**
+     * Sets {@value Verification#CONTEXT} on the pushed commit. A token without the statuses
+     * permission costs the status, not the update: the warning says what to grant.
+     */
+    private static Optional<String> setStatus(Platform platform, String sha, Verification verification,
+            UpdateRequest request) {
+        CommitStatus status = new CommitStatus(verification.passed() ? CommitStatus.State.SUCCESS
+                : CommitStatus.State.FAILURE, Verification.CONTEXT, "relock verified this update: "
+                + verification.summary(), request.statusUrl());
+        try {
+            platform.setCommitStatus(sha, status);
+            return Optional.empty();
+        } catch (HostingException e) {
+            if (e.status() != 403 && e.status() != 404) {
+                throw e;
+            }
+            return Optional.of("warning: the commit status " + Verification.CONTEXT + " was not set: "
+                    + e.getMessage() + " Grant 'statuses: write' to set it.");
+        }
+    }
+
+    private static String upToDate(UpdateRequest request, UpdatePlan plan) {
+        if (!request.securityOnly()) {
+            return "lockfiles are up to date";
+        }
+        Map<PackageName, String> stuck = plan.security().map(SecurityReport::unresolvable).orElse(Map.of());
+        return stuck.isEmpty() ? "no pinned version is affected by an advisory that has a fix"
+                : "no security fix resolves: " + String.join("; ", stuck.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     private static List<CommitInfo> foreignCommits(List<CommitInfo> commits, UpdateRequest request,

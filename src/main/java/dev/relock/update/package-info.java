@@ -19,6 +19,15 @@
  *       and stands down.</li>
  *   <li>Expected outcomes (nothing to do, blocked by a person) are results, not exceptions; only real
  *       failures throw.</li>
+ *   <li>The bot verifies its own result before pushing ({@link dev.relock.update.SelfVerification}:
+ *       verify's checks run on the planned texts through an overlay), because an index can serve
+ *       other bytes a moment later; a failure pushes nothing. The {@code relock/verify} commit status
+ *       lets branch protection require the check.</li>
+ *   <li>Security fixes take the smallest step ({@link dev.relock.update.Updater#planSecurityFixes}):
+ *       the lowest version that fixes and still resolves, every other pin kept, on their own branch.
+ *       A cooldown is bypassed only when no fix lies within it, only for the fixed packages, and the
+ *       pull request says so. Weekly updates list the advisories they fix and those left open, and
+ *       are blocked only by an advisory they bring in, not by one the base already had.</li>
  * </ul>
  */
 package dev.relock.update;

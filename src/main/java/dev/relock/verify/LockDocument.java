@@ -1,5 +1,6 @@
 package dev.relock.verify;
 
+import dev.relock.lock.FileOverlay;
 import dev.relock.name.PackageName;
 import dev.relock.reqtxt.Hash;
 import dev.relock.reqtxt.InputFile;
@@ -78,10 +79,20 @@ public final class LockDocument {
      * @throws RequirementsFileException (bad input) naming file and line when pip could not read it
      */
     public static LockDocument read(Path file, Map<String, String> env) {
-        RequirementsFile parsed = new RequirementsFileReader(env).read(file);
+        return read(file, env, FileOverlay.none());
+    }
+
+    /**
+     * {@link #read(Path, Map)} taking the text of {@code file} (and of what it includes) from
+     * {@code overlay} where it has one: a lockfile planned but not written.
+     */
+    public static LockDocument read(Path file, Map<String, String> env, FileOverlay overlay) {
+        RequirementsFile parsed = new RequirementsFileReader(env, overlay::text).read(file);
         List<String> lines;
         try {
-            lines = new String(InputFile.read(file), StandardCharsets.UTF_8).lines().toList();
+            Optional<String> pending = overlay.text(file);
+            lines = (pending.isPresent() ? pending.get() : new String(InputFile.read(file), StandardCharsets.UTF_8))
+                    .lines().toList();
         } catch (InputFile.Refused e) {
             throw new RequirementsFileException(file, e.getMessage());
         }

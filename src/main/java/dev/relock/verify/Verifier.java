@@ -51,6 +51,16 @@ public final class Verifier {
      * display: short lines such as {@code verify requirements.txt: 12 of 40 index answers}).
      */
     public static VerifyReport verify(VerifyRequest request, java.util.function.Consumer<String> status) {
+        return verify(request, FileOverlay.none(), status);
+    }
+
+    /**
+     * {@link #verify(VerifyRequest, java.util.function.Consumer)} reading the lockfiles (and the
+     * files they include) through {@code overlay}: the update bot verifies the lockfiles it planned
+     * before it writes or pushes anything.
+     */
+    public static VerifyReport verify(VerifyRequest request, FileOverlay overlay,
+            java.util.function.Consumer<String> status) {
         Set<Finding> findings = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
         Set<dev.relock.advisory.VulnIgnore> usedIgnores = new LinkedHashSet<>();
@@ -64,11 +74,11 @@ public final class Verifier {
         for (VerifyRequest.Lockfile lockfile : request.lockfiles()) {
             String shown = "verify " + lockfile.file().getFileName();
             status.accept(shown + ": reading");
-            LockDocument lock = LockDocument.read(lockfile.file(), request.environment());
+            LockDocument lock = LockDocument.read(lockfile.file(), request.environment(), overlay);
             Optional<RequirementsFile> source = lockfile.source()
-                    .map(in -> new RequirementsFileReader(request.environment()).read(in));
+                    .map(in -> new RequirementsFileReader(request.environment(), overlay::text).read(in));
             LockSettings settings = CompileSetup.settingsOf(lockfile.file(), request.projectRoot(), request.given(),
-                    request.environment());
+                    request.environment(), overlay);
             PythonSetting python = python(request, lockfile.file());
             Optional<PythonRange> universal = settings.universal()
                     ? Optional.of(PythonRange.of(settings, lockfile.file().toAbsolutePath().normalize().getParent(),
@@ -82,7 +92,7 @@ public final class Verifier {
             Optional<ReResolution> reResolution = Optional.empty();
             if (need != Check.IndexNeed.NONE && request.index().isPresent() && reResolve) {
                 status.accept(shown + ": re-resolving (--strict)");
-                reResolution = reResolve(request, lockfile, notes);
+                reResolution = reResolve(request, lockfile, overlay, notes);
             }
             Optional<AuditFacts> auditFacts = Optional.empty();
             if (audit) {
@@ -186,13 +196,13 @@ public final class Verifier {
      * writing nothing: the compile's own path, as {@code uv lock --check} re-resolves.
      */
     private static Optional<ReResolution> reResolve(VerifyRequest request, VerifyRequest.Lockfile lockfile,
-            Set<String> notes) {
+            FileOverlay overlay, Set<String> notes) {
         VerifyRequest.IndexAccess access = request.index().orElseThrow();
         try {
             CompileResult result = new Compiler(access::open, ResolverListener.NONE, request.environment(), request.clock())
                     .recompile(
                     CompileSetup.Invocation.recompile(request.projectRoot(), lockfile.file(), lockfile.source(),
-                            request.given(), false, List.of()), FileOverlay.none()).result();
+                            request.given(), false, List.of()), overlay).result();
             return Optional.of(new ReResolution(Optional.of(result.resolution()), ""));
         } catch (RelockException e) {
             if (e.kind() == RelockException.Kind.BAD_INPUT) {

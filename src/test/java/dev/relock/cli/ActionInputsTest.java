@@ -19,7 +19,7 @@ class ActionInputsTest {
         Map<String, String> env = new HashMap<>();
         // The runner passes every declared input, empty when the workflow did not set it.
         for (String name : new String[] {"COMMAND", "LOCKFILES", "PYTHON-VERSION-FILE", "TOKEN", "BASE", "BRANCH",
-                "LABELS", "REVIEWERS", "DRAFT", "INDEX-URL", "EXTRA-INDEX-URL", "AUDIT", "ARGS"}) {
+                "LABELS", "REVIEWERS", "DRAFT", "INDEX-URL", "EXTRA-INDEX-URL", "AUDIT", "COOLDOWN", "SECURITY-ONLY", "ARGS"}) {
             env.put("INPUT_" + name, "");
         }
         inputs.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(), v));
@@ -44,6 +44,14 @@ class ActionInputsTest {
                         "--index-url", "https://idx.example/simple",
                         "--extra-index-url", "https://a.example/simple", "--extra-index-url", "https://b.example/simple",
                         "requirements.txt", "requirements-dev.txt");
+    }
+
+    @Test
+    void auditAndSecurityOnlyReachUpdate() {
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "update", "audit", "true"))))
+                .containsExactly("update", "--audit");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "update", "security-only", "true", "audit", "true")))).containsExactly("update", "--security-only");
+        assertThat(ActionInputs.arguments(ctx(Map.of("command", "update")))).containsExactly("update");
     }
 
     @Test

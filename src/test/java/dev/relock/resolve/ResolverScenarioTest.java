@@ -263,6 +263,28 @@ class ResolverScenarioTest {
                 .contains("dated==1.0 was uploaded after 2022-01-01T00:00:00Z");
     }
 
+    @Test
+    void aRemedyTakesTheLowestVersionThatStillResolves() {
+        // bottom>=1.1 allows 1.5 and 2.0: the smallest step wins, not the newest release
+        assertThat(index.pins(request("bottom>=1.1").remedy(Remedy.lowest(Set.of(PackageName.of("bottom"))))))
+                .containsEntry("bottom", "1.5");
+        // bt-c 1.0 is the lowest, but bt-a 2.0 needs bt-c>=2: the resolver moves up to the next that resolves
+        assertThat(index.pins(request("bt-a>=2", "bt-c").remedy(Remedy.lowest(Set.of(PackageName.of("bt-c"))))))
+                .containsEntry("bt-c", "2.0");
+        // the other packages are still chosen newest first
+        assertThat(index.pins(request("top", "bottom>=1").remedy(Remedy.lowest(Set.of(PackageName.of("left"))))))
+                .containsEntry("bottom", "1.5");
+    }
+
+    @Test
+    void aRemedyMayLiftTheCutoffForItsPackagesOnly() {
+        Instant cutoff = Instant.parse("2024-01-01T00:00:00Z");
+        Remedy past = new Remedy(Set.of(PackageName.of("dated")), Set.of(PackageName.of("dated")));
+        assertThat(index.pins(request("dated>1.0").excludeNewer(cutoff).remedy(past))).containsEntry("dated", "2.0");
+        assertThat(index.failure(request("dated>1.0").excludeNewer(cutoff)
+                .remedy(Remedy.lowest(Set.of(PackageName.of("dated")))))).contains("uploaded after");
+    }
+
     static Stream<Arguments> preferences() {
         return Stream.of(
                 Arguments.of(UpgradePolicy.NONE, "1.0", "1.0"),

@@ -99,6 +99,7 @@ public final class FakeGitHub implements AutoCloseable {
         this.api = new Api(this);
         new RepoRoutes(this, views).register(api);
         new GitDataRoutes(this, views).register(api);
+        new StatusRoutes(this, views).register(api);
         this.pullRoutes = new PullRoutes(this, views);
         pullRoutes.register(api);
         this.git = new GitSmartHttp(this);

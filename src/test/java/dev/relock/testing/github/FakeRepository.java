@@ -50,6 +50,7 @@ public final class FakeRepository {
     final List<PullState> pulls = new ArrayList<>();
     final Map<String, LabelState> labels = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final List<CommentState> comments = new ArrayList<>();
+    final List<StatusState> statuses = new ArrayList<>();
     int nextNumber = 1;
 
     FakeRepository(FakeGitHub hub, long id, FakeUser owner, String name, String defaultBranch, boolean isPrivate,
@@ -151,6 +152,13 @@ public final class FakeRepository {
     public List<FakeComment> comments(int number) {
         synchronized (hub.lock) {
             return comments.stream().filter(c -> c.issueNumber == number).map(CommentState::snapshot).toList();
+        }
+    }
+
+    /** The commit statuses set on {@code sha}, oldest first. */
+    public List<FakeStatus> statuses(String sha) {
+        synchronized (hub.lock) {
+            return statuses.stream().map(StatusState::status).filter(s -> s.sha().equals(sha)).toList();
         }
     }
 
@@ -374,6 +382,9 @@ public final class FakeRepository {
 
     /** A repository label. */
     record LabelState(long id, String name, String color, String description) {}
+
+    /** A commit status and when it was set. */
+    record StatusState(FakeStatus status, Instant createdAt) {}
 
     /** Mutable state of an issue comment. */
     static final class CommentState {

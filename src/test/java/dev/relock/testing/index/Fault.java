@@ -24,6 +24,11 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration pace) {
         CORRUPT_BYTES,
         /** Advertise a wrong PEP 658 metadata hash on the project page this rule matches. */
         WRONG_METADATA_HASH,
+        /**
+         * Advertise a wrong sha256 for every file on the project page this rule matches, as an index
+         * that started serving other bytes under the same names would.
+         */
+        WRONG_FILE_HASH,
         /** Accept the request and never answer (the connection stays open until the server stops). */
         SILENT,
         /** Send the headers at once, then the body one byte at a time, {@code pace} apart. */
@@ -70,6 +75,10 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration pace) {
 
     public static Fault wrongMetadataHash() {
         return new Fault(Kind.WRONG_METADATA_HASH, 0, Duration.ZERO);
+    }
+
+    public static Fault wrongFileHash() {
+        return new Fault(Kind.WRONG_FILE_HASH, 0, Duration.ZERO);
     }
 
     /** A server that takes the request and never answers. */

@@ -412,7 +412,8 @@ public final class LocalIndexServer implements AutoCloseable {
             return Response.text(0, "").withDelivery(Delivery.SILENT);
         }
         boolean wrongMetadataHash = fault.isPresent() && fault.get().kind() == Fault.Kind.WRONG_METADATA_HASH;
-        Response response = route(exchange, path, wrongMetadataHash);
+        boolean wrongFileHash = fault.isPresent() && fault.get().kind() == Fault.Kind.WRONG_FILE_HASH;
+        Response response = route(exchange, path, wrongMetadataHash, wrongFileHash);
         if (response.status() == 200 || response.status() == 206) {
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.CORRUPT_BYTES && response.body().length > 0) {
                 byte[] corrupt = response.body().clone();
@@ -437,7 +438,7 @@ public final class LocalIndexServer implements AutoCloseable {
         return parts.length == 2 && parts[0].equalsIgnoreCase("Basic") && parts[1].equals(expectedToken);
     }
 
-    private Response route(HttpExchange exchange, String path, boolean wrongMetadataHash) {
+    private Response route(HttpExchange exchange, String path, boolean wrongMetadataHash, boolean wrongFileHash) {
         Scenario current = scenario;
         if (path.equals("/simple")) {
             return redirect("/simple/");
@@ -462,7 +463,7 @@ public final class LocalIndexServer implements AutoCloseable {
                 return redirect("/simple/" + p.normalizedName() + "/");
             }
             List<ArtifactStore.IndexedFile> files = store.files(p);
-            SimplePages.Options options = new SimplePages.Options(coreMetadata, wrongMetadataHash);
+            SimplePages.Options options = new SimplePages.Options(coreMetadata, wrongMetadataHash, wrongFileHash);
             Instant modified = p.releases().stream().map(ReleaseSpec::uploadTime)
                     .max(Comparator.naturalOrder()).orElse(Scenario.DEFAULT_EPOCH);
             return page(exchange, () -> rendered(current, p, options, "html", () -> SimplePages.projectHtml(p, files, options)),

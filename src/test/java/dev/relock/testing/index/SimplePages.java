@@ -22,7 +22,14 @@ final class SimplePages {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** How a page refers to the files and which lies it tells. */
-    record Options(boolean coreMetadata, boolean wrongMetadataHash) {}
+    record Options(boolean coreMetadata, boolean wrongMetadataHash, boolean wrongFileHash) {}
+
+    /** The sha256 the page advertises for {@code d}: its own, or with {@code wrongFileHash} another file's. */
+    private static String fileHash(BuiltDistribution d, Options options) {
+        return options.wrongFileHash()
+                ? Hashing.sha256Hex(("not the bytes of " + d.filename()).getBytes(StandardCharsets.UTF_8))
+                : d.sha256();
+    }
 
     private SimplePages() {}
 
@@ -52,7 +59,7 @@ final class SimplePages {
         b.append("    <h1>Links for ").append(escape(project.name())).append("</h1>\n");
         for (ArtifactStore.IndexedFile f : files) {
             BuiltDistribution d = f.dist();
-            b.append("    <a href=\"").append(escape(relativeUrl(project, d))).append("#sha256=").append(d.sha256())
+            b.append("    <a href=\"").append(escape(relativeUrl(project, d))).append("#sha256=").append(fileHash(d, options))
                     .append('"');
             f.release().requiresPython().ifPresent(rp ->
                     b.append(" data-requires-python=\"").append(escape(rp)).append('"'));
@@ -84,7 +91,7 @@ final class SimplePages {
             ObjectNode file = list.addObject();
             file.put("filename", d.filename());
             file.put("url", baseUrl + fileUrlPath(project, d));
-            file.putObject("hashes").put("sha256", d.sha256());
+            file.putObject("hashes").put("sha256", fileHash(d, options));
             if (r.requiresPython().isPresent()) {
                 file.put("requires-python", r.requiresPython().get());
             } else {

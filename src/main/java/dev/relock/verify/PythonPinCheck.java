@@ -122,9 +122,45 @@ public final class PythonPinCheck implements Check {
                         + ")"));
             }
         });
+        for (Path dockerfile : DockerfileScan.find(input.projectRoot())) {
+            for (DockerfileScan.PythonImage image : DockerfileScan.read(dockerfile).pythonImages()) {
+                if (!image.substituted()) {
+                    inRange(dockerfile, image.line(), PythonReference.of(image.tag()), image.image(), range, findings);
+                }
+            }
+        }
+        for (Path workflow : ProjectFiles.workflows(input.projectRoot())) {
+            try {
+                for (WorkflowScan.SetupPython v : WorkflowScan.setupPythonVersions(workflow)) {
+                    PythonReference ref = PythonReference.of(v.value());
+                    inRange(workflow, v.line(), ref, "Python " + ref.text(), range, findings);
+                }
+            } catch (IOException e) {
+                findings.add(Finding.warning(NAME, workflow, 0, Optional.empty(), "", "",
+                        "cannot read the workflow: " + e.getMessage().lines().findFirst().orElse("")));
+            }
+        }
+        for (Path runtime : ProjectFiles.rootAndLockDir(input.projectRoot(), input.lock().file(), "runtime.txt")) {
+            List<String> lines = ProjectText.lines(runtime);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RUNTIME_TXT.matcher(lines.get(i));
+                if (m.matches()) {
+                    inRange(runtime, i + 1, PythonReference.of(m.group(1)), m.group(1), range, findings);
+                    break;
+                }
+            }
+        }
         if (input.index().isPresent()) {
             pins(input, findings);
         }
+    }
+
+    /** A Python a project file names must lie in a universal lock's range; one not known exactly cannot be judged. */
+    private static void inRange(Path file, int line, PythonReference ref, String found, PythonRange range,
+            List<Finding> findings) {
+        ref.version().filter(v -> !range.admits(v)).ifPresent(v -> findings.add(Finding.error(NAME, file, line,
+                Optional.empty(), "a Python in " + range.specifiers(), found, found + " is outside the universal"
+                        + " lock's Python range " + range.specifiers() + " (" + range.source() + ")")));
     }
 
     private static void header(VerifyInput input, PythonVersion reference, String source, List<Finding> findings) {
@@ -219,6 +255,14 @@ public final class PythonPinCheck implements Check {
                 if (files.stream().anyMatch(f -> env.installable(f.parsed()))) {
                     findings.add(Finding.warning(NAME, file, pin.line(), pkg, "a wheel for " + env.target(), "sdist only",
                             pin.display() + " has no wheel for " + env.target() + ", only an sdist: it needs a build"));
+                } else if (input.universal().isPresent()) {
+                    // A universal lock is checked on representative environments the project may not
+                    // use; compile demands files only for --required-environment (as uv does).
+                    findings.add(Finding.warning(NAME, file, pin.line(), pkg, "a wheel for " + env.target(),
+                            String.join(", ", files.stream().map(DistFile::filename).toList()),
+                            pin.display() + " has no file that installs on " + env.target()
+                                    + ": pip fails there; add the environment with --required-environment to make"
+                                    + " compile choose a version that has one"));
                 } else {
                     findings.add(Finding.error(NAME, file, pin.line(), pkg, "a wheel for " + env.target(),
                             String.join(", ", files.stream().map(DistFile::filename).toList()),

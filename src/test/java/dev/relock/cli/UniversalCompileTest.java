@@ -349,4 +349,39 @@ class UniversalCompileTest {
         assertThat(verify.status()).as(verify.all()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(verify.out()).contains("outside the universal lock's Python range >=3.11");
     }
+
+    @Test
+    void verifyChecksDockerfilesAndWorkflowsAgainstTheRange() throws IOException {
+        write("requirements.in", "app\n");
+        Result r = compile("--python-version", "3.11");
+        assertThat(r.status()).as(r.all()).isZero();
+        write(".python-version", "3.12.7\n");
+        write("Dockerfile", "FROM python:3.13.1-slim\n");
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        write(".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      - uses: actions/setup-python@v5\n"
+                + "        with:\n          python-version: \"3.12.7\"\n");
+        Result inside = Result.run(dir, Map.of(), "verify", "--no-cache", "--check", "python-pin");
+        assertThat(inside.status()).as(inside.all()).isZero();
+
+        write("Dockerfile", "FROM python:3.10.14-slim\n");
+        Result outside = Result.run(dir, Map.of(), "verify", "--no-cache", "--check", "python-pin");
+
+        assertThat(outside.status()).as(outside.all()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(outside.out()).contains("Dockerfile:1: error[python-pin]")
+                .contains("outside the universal lock's Python range >=3.11");
+    }
+
+    @Test
+    void aPinWithoutAFileForARepresentativeEnvironmentIsAWarningNotAnError() throws IOException {
+        // winonly 1.0 has a Windows wheel only; compile demands files only for required environments
+        write("requirements.in", "winonly==1.0\n");
+        Result r = compile("--python-version", "3.11");
+        assertThat(r.status()).as(r.all()).isZero();
+
+        Result verify = Result.run(dir, Map.of(), "verify", "--no-cache", "--check", "python-pin");
+
+        assertThat(verify.status()).as(verify.all()).isZero();
+        assertThat(verify.out()).contains("warning[python-pin] winonly==1.0 has no file that installs on")
+                .contains("--required-environment").doesNotContain("error[");
+    }
 }

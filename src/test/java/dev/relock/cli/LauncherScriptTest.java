@@ -177,6 +177,7 @@ class LauncherScriptTest {
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out()).as("stdout carries only relock's output").matches("relock \\S+\nJava 2[5-9].*\n|relock \\S+\nJava [3-9]\\d.*\n");
+        assertThat(first.err()).as("recording the cache is silent").isEmpty();
         assertThat(archiveFiles(co)).as("no temporary files left").containsExactly("relock.aot", "relock.aot.jvm");
         assertThat(Files.readString(co.resolve("target/relock.aot.jvm"))).contains("-XX:+UseSerialGC");
         java.nio.file.attribute.FileTime recorded = Files.getLastModifiedTime(co.resolve("target/relock.aot"));

@@ -73,30 +73,17 @@ public final class PythonPinCheck implements Check {
                     setting.problem()));
         }
         header(input, reference, source, findings);
-        for (Path dockerfile : DockerfileScan.find(input.projectRoot())) {
-            for (DockerfileScan.PythonImage image : DockerfileScan.read(dockerfile).pythonImages()) {
-                PythonReference ref = image.substituted()
-                        ? new PythonReference(image.tag(), Optional.empty()) : PythonReference.of(image.tag());
-                if (image.substituted()) {
-                    findings.add(Finding.warning(NAME, dockerfile, image.line(), Optional.empty(),
-                            reference.toString(), image.image(), "unknown Python: the tag of " + image.image()
-                                    + " comes from a build argument, so it cannot be compared (" + source + ")"));
-                } else if (ref.compare(reference) == PythonReference.Agreement.DIFFERENT) {
-                    findings.add(mismatch(dockerfile, image.line(), reference, image.image(), source));
+        for (Named named : namedPythons(input, findings)) {
+            if (named.substituted()) {
+                findings.add(Finding.warning(NAME, named.file(), named.line(), Optional.empty(),
+                        reference.toString(), named.found(), "unknown Python: the tag of " + named.found()
+                                + " comes from a build argument, so it cannot be compared (" + source + ")"));
+            } else if (named.dockerfile()) {
+                if (named.ref().compare(reference) == PythonReference.Agreement.DIFFERENT) {
+                    findings.add(mismatch(named.file(), named.line(), reference, named.found(), source));
                 }
-            }
-        }
-        for (Path workflow : ProjectFiles.workflows(input.projectRoot())) {
-            workflow(workflow, reference, source, findings);
-        }
-        for (Path runtime : ProjectFiles.rootAndLockDir(input.projectRoot(), input.lock().file(), "runtime.txt")) {
-            List<String> lines = ProjectText.lines(runtime);
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = RUNTIME_TXT.matcher(lines.get(i));
-                if (m.matches()) {
-                    compare(runtime, i + 1, PythonReference.of(m.group(1)), reference, source, findings);
-                    break;
-                }
+            } else {
+                compare(named.file(), named.line(), named.ref(), reference, source, findings);
             }
         }
         for (Path pyproject : ProjectFiles.rootAndLockDir(input.projectRoot(), input.lock().file(), "pyproject.toml")) {
@@ -122,18 +109,46 @@ public final class PythonPinCheck implements Check {
                         + ")"));
             }
         });
+        for (Named named : namedPythons(input, findings)) {
+            if (!named.substituted()) {
+                inRange(named, range, findings);
+            }
+        }
+        if (input.index().isPresent()) {
+            pins(input, findings);
+        }
+    }
+
+    /** A Python a project file names must lie in a universal lock's range; one not known exactly cannot be judged. */
+    private static void inRange(Named named, PythonRange range, List<Finding> findings) {
+        named.ref().version().filter(v -> !range.admits(v)).ifPresent(v -> findings.add(Finding.error(NAME,
+                named.file(), named.line(), Optional.empty(), "a Python in " + range.specifiers(), named.found(),
+                named.found() + " is outside the universal lock's Python range " + range.specifiers() + " ("
+                        + range.source() + ")")));
+    }
+
+    /**
+     * A Python that a project file names: a Dockerfile's {@code FROM python:...} (whose tag may come
+     * from a build argument), a workflow's setup-python, {@code runtime.txt}.
+     */
+    private record Named(Path file, int line, PythonReference ref, String found, boolean dockerfile,
+            boolean substituted) {}
+
+    /** The Pythons the project's Dockerfiles, workflows and {@code runtime.txt} name; unreadable workflows are warned about. */
+    private static List<Named> namedPythons(VerifyInput input, List<Finding> findings) {
+        List<Named> out = new ArrayList<>();
         for (Path dockerfile : DockerfileScan.find(input.projectRoot())) {
             for (DockerfileScan.PythonImage image : DockerfileScan.read(dockerfile).pythonImages()) {
-                if (!image.substituted()) {
-                    inRange(dockerfile, image.line(), PythonReference.of(image.tag()), image.image(), range, findings);
-                }
+                PythonReference ref = image.substituted()
+                        ? new PythonReference(image.tag(), Optional.empty()) : PythonReference.of(image.tag());
+                out.add(new Named(dockerfile, image.line(), ref, image.image(), true, image.substituted()));
             }
         }
         for (Path workflow : ProjectFiles.workflows(input.projectRoot())) {
             try {
                 for (WorkflowScan.SetupPython v : WorkflowScan.setupPythonVersions(workflow)) {
                     PythonReference ref = PythonReference.of(v.value());
-                    inRange(workflow, v.line(), ref, "Python " + ref.text(), range, findings);
+                    out.add(new Named(workflow, v.line(), ref, ref.text(), false, false));
                 }
             } catch (IOException e) {
                 findings.add(Finding.warning(NAME, workflow, 0, Optional.empty(), "", "",
@@ -145,22 +160,12 @@ public final class PythonPinCheck implements Check {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = RUNTIME_TXT.matcher(lines.get(i));
                 if (m.matches()) {
-                    inRange(runtime, i + 1, PythonReference.of(m.group(1)), m.group(1), range, findings);
+                    out.add(new Named(runtime, i + 1, PythonReference.of(m.group(1)), m.group(1), false, false));
                     break;
                 }
             }
         }
-        if (input.index().isPresent()) {
-            pins(input, findings);
-        }
-    }
-
-    /** A Python a project file names must lie in a universal lock's range; one not known exactly cannot be judged. */
-    private static void inRange(Path file, int line, PythonReference ref, String found, PythonRange range,
-            List<Finding> findings) {
-        ref.version().filter(v -> !range.admits(v)).ifPresent(v -> findings.add(Finding.error(NAME, file, line,
-                Optional.empty(), "a Python in " + range.specifiers(), found, found + " is outside the universal"
-                        + " lock's Python range " + range.specifiers() + " (" + range.source() + ")")));
+        return out;
     }
 
     private static void header(VerifyInput input, PythonVersion reference, String source, List<Finding> findings) {
@@ -170,20 +175,6 @@ public final class PythonPinCheck implements Check {
                 findings.add(mismatch(input.lock().file(), h.line(), reference, "Python " + h.text(), source));
             }
         });
-    }
-
-    private static void workflow(Path workflow, PythonVersion reference, String source, List<Finding> findings) {
-        List<WorkflowScan.SetupPython> values;
-        try {
-            values = WorkflowScan.setupPythonVersions(workflow);
-        } catch (IOException e) {
-            findings.add(Finding.warning(NAME, workflow, 0, Optional.empty(), "", "",
-                    "cannot read the workflow: " + e.getMessage().lines().findFirst().orElse("")));
-            return;
-        }
-        for (WorkflowScan.SetupPython v : values) {
-            compare(workflow, v.line(), PythonReference.of(v.value()), reference, source, findings);
-        }
     }
 
     private static void compare(Path file, int line, PythonReference ref, PythonVersion reference, String source,

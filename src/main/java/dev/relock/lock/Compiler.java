@@ -109,7 +109,8 @@ public final class Compiler {
                 .constraints(constraints)
                 .preferences(preferences)
                 .upgrade(upgrade)
-                .remedy(request.remedy());
+                .remedy(request.remedy())
+                .locked(lockedVersions(request, previous));
         request.settings().prerelease().or(() -> fileOptions.pre() ? Optional.of(PrereleaseMode.ALLOW) : Optional.empty())
                 .ifPresent(resolve::prereleases);
         request.settings().excludeNewer().map(e -> e.cutoff(clock.instant())).ifPresent(resolve::excludeNewer);
@@ -221,6 +222,29 @@ public final class Compiler {
                         out.add(new Universe.Locked(name.get(), version.get(), marker(pin)));
                     }
                 });
+        return out;
+    }
+
+    /**
+     * Every version the existing lockfile pins, upgraded packages included: an exclude-newer
+     * cooldown holds back new releases but never takes away a version already locked, so neither
+     * {@code --upgrade} nor the update bot downgrades because of it.
+     */
+    private static Map<PackageName, Set<Version>> lockedVersions(CompileRequest request, Optional<String> previous) {
+        if (request.settings().excludeNewer().isEmpty() || previous.isEmpty()) {
+            return Map.of();
+        }
+        Lockfile existing;
+        try {
+            existing = LockfileReader.read(previous.get(), request.output());
+        } catch (RelockException e) {
+            return Map.of();
+        }
+        Map<PackageName, Set<Version>> out = new TreeMap<>();
+        Stream.concat(existing.pins().stream(), existing.trailer().stream().flatMap(t -> t.pins().stream()))
+                .filter(pin -> pin.kind() == Pin.Kind.PINNED)
+                .forEach(pin -> PackageName.tryOf(pin.name()).ifPresent(name -> Version.tryParse(pin.target())
+                        .ifPresent(v -> out.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(v))));
         return out;
     }
 

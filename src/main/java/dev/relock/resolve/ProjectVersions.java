@@ -58,6 +58,8 @@ final class ProjectVersions {
     private final List<TagPriority> priorities;
     private final Version python;
     private final Optional<Instant> cutoff;
+    /** Versions exempt from the cut-off: those the existing lockfile pins. */
+    private final java.util.function.Predicate<Version> kept;
     private final boolean wheels;
     private final boolean sdists;
     private final Version[] versions;
@@ -70,13 +72,14 @@ final class ProjectVersions {
     private final boolean universal;
 
     private ProjectVersions(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
-            BinaryPolicy binary, boolean universal) {
+            java.util.function.Predicate<Version> kept, BinaryPolicy binary, boolean universal) {
         this.universal = universal;
         this.page = page;
         this.targets = targets;
         this.priorities = targets.stream().map(Target::priority).toList();
         this.python = python;
         this.cutoff = cutoff;
+        this.kept = kept;
         this.wheels = binary.allowsWheel(page.name());
         this.sdists = binary.allowsSdist(page.name());
         this.versions = page.versions().toArray(Version[]::new);
@@ -85,14 +88,14 @@ final class ProjectVersions {
 
     /** The versions of {@code page} for {@code targets} (not empty, one Python version: {@code python}). */
     static ProjectVersions of(ProjectPage page, List<Target> targets, Version python, Optional<Instant> cutoff,
-            BinaryPolicy binary) {
+            java.util.function.Predicate<Version> kept, BinaryPolicy binary) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no target");
         }
         if (cutoff.isPresent()) {
             requireUploadTimes(page, cutoff.get());
         }
-        return new ProjectVersions(page, List.copyOf(targets), python, cutoff, binary, false);
+        return new ProjectVersions(page, List.copyOf(targets), python, cutoff, kept, binary, false);
     }
 
     /**
@@ -103,11 +106,11 @@ final class ProjectVersions {
      * environments the fork overlaps) has a wheel of it.
      */
     static ProjectVersions universal(ProjectPage page, List<Target> required, Version python,
-            Optional<Instant> cutoff, BinaryPolicy binary) {
+            Optional<Instant> cutoff, java.util.function.Predicate<Version> kept, BinaryPolicy binary) {
         if (cutoff.isPresent()) {
             requireUploadTimes(page, cutoff.get());
         }
-        return new ProjectVersions(page, List.copyOf(required), python, cutoff, binary, true);
+        return new ProjectVersions(page, List.copyOf(required), python, cutoff, kept, binary, true);
     }
 
     /**
@@ -130,8 +133,8 @@ final class ProjectVersions {
     private Entry entryAt(int i) {
         Entry e = entries.get(i);
         if (e == null) {
-            e = entry(versions[i], page.filesOf(versions[i]), targets, priorities, python, cutoff, parsedRequiresPython, wheels,
-                    sdists, universal);
+            e = entry(versions[i], page.filesOf(versions[i]), targets, priorities, python,
+                    kept.test(versions[i]) ? Optional.empty() : cutoff, parsedRequiresPython, wheels, sdists, universal);
             entries.compareAndSet(i, null, e);
         }
         return e;

@@ -578,8 +578,10 @@ final class PythonProvider implements DependencyProvider<Node, Version, Priority
                 .thenApply(page -> {
                     Optional<Instant> cutoff = request.remedy().ignoresCutoff(n) ? Optional.empty() : request.excludeNewer();
                     return fork.isPresent()
-                            ? ProjectVersions.universal(page, fork.get().required(), python, cutoff, request.binary())
-                            : ProjectVersions.of(page, request.targets(), python, cutoff, request.binary());
+                            ? ProjectVersions.universal(page, fork.get().required(), python, cutoff,
+                                    v -> request.keepsLocked(n, v), request.binary())
+                            : ProjectVersions.of(page, request.targets(), python, cutoff,
+                                    v -> request.keepsLocked(n, v), request.binary());
                 }));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to resolve: requirements and constraints for one or several targets, with the pre-release
@@ -32,6 +33,8 @@ import java.util.Optional;
  * @param universe for a universal resolution, the environments it covers (forks, pins with
  *     markers); the targets then only name the oldest Python of the range
  * @param remedy packages moved to their lowest allowed version (security fixes), some past the cut-off
+ * @param locked the versions the existing lockfile pins: exempt from {@code excludeNewer}, since a
+ *     cooldown holds back new releases but never takes away (downgrades) a version already locked
  */
 public record ResolveRequest(
         List<RootRequirement> requirements,
@@ -43,7 +46,8 @@ public record ResolveRequest(
         UpgradePolicy upgrade,
         BinaryPolicy binary,
         Optional<Universe> universe,
-        Remedy remedy) {
+        Remedy remedy,
+        Map<PackageName, Set<Version>> locked) {
 
     public ResolveRequest {
         Objects.requireNonNull(universe, "universe");
@@ -56,6 +60,13 @@ public record ResolveRequest(
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(remedy, "remedy");
+        locked = Map.copyOf(locked.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
+    }
+
+    /** Whether {@code version} of {@code name} is exempt from the cut-off: the existing lockfile pins it. */
+    public boolean keepsLocked(PackageName name, Version version) {
+        return locked.getOrDefault(name, Set.of()).contains(version);
     }
 
     /**
@@ -114,6 +125,7 @@ public record ResolveRequest(
         private BinaryPolicy binary = BinaryPolicy.ALLOW_ALL;
         private Optional<Universe> universe = Optional.empty();
         private Remedy remedy = Remedy.NONE;
+        private final Map<PackageName, Set<Version>> locked = new LinkedHashMap<>();
 
         private Builder(List<Target> targets) {
             this.targets = targets;
@@ -197,9 +209,15 @@ public record ResolveRequest(
             return this;
         }
 
+        /** The versions the existing lockfile pins, which the exclude-newer cut-off never removes. */
+        public Builder locked(Map<PackageName, Set<Version>> versions) {
+            versions.forEach((name, set) -> locked.computeIfAbsent(name, k -> new java.util.TreeSet<>()).addAll(set));
+            return this;
+        }
+
         public ResolveRequest build() {
             return new ResolveRequest(requirements, constraints, targets, prereleases, excludeNewer, preferences,
-                    upgrade, binary, universe, remedy);
+                    upgrade, binary, universe, remedy, locked);
         }
     }
 }

@@ -107,27 +107,48 @@ class CooldownTest {
     }
 
     @Test
-    void verifyStrictReResolvesWithTheCooldownAtItsOwnNow() throws IOException {
+    void verifyStrictAppliesTheRecordedCooldownButNeverFlagsALockedVersionForIt() throws IOException {
         assertThat(compile(NOW, "--exclude-newer", "P7D").status()).isZero();
 
         Result now = relock(NOW, "verify", "--strict", "--no-cache");
         assertThat(now.status()).as(now.all()).isZero();
 
+        // Five days earlier the cut-off lies before even 1.0's upload: a fresh resolution would find
+        // nothing, but the locked 1.0 stays allowed (a cooldown holds back new releases only).
         Result earlier = relock(NOW.minus(Duration.ofDays(5)), "verify", "--strict", "--no-cache", "--check", "fresh");
-        assertThat(earlier.status()).as(earlier.all()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(earlier.out()).contains("error[fresh] re-resolving requirements.in fails:")
-                .contains("fresh==1.0 was uploaded after");
+        assertThat(earlier.status()).as(earlier.all()).isZero();
+        Files.delete(dir.resolve("requirements.txt"));
+        Result fresh = relock(NOW.minus(Duration.ofDays(5)), "compile", "requirements.in", "-i",
+                server.simpleUrl().toString(), "--no-cache", "-q", "--exclude-newer", "P7D");
+        assertThat(fresh.status()).as(fresh.all()).isNotZero();
+        assertThat(fresh.err()).contains("fresh==1.0 was uploaded after");
     }
 
     @Test
-    void anUpdateCanSetACooldownOfItsOwn() throws IOException {
+    void anUpdateCanSetACooldownOfItsOwnButNeverDowngradesALockedVersion() throws IOException {
         assertThat(compile(NOW).status()).isZero();
         assertThat(lock()).contains("fresh==1.1 \\");
 
         Result dryRun = relock(NOW, "update", "--dry-run", "--no-cache", "--workspace", dir.toString(),
                 "--lockfile", "requirements.in:requirements.txt", "--exclude-newer", "1 week 1 day");
+
         assertThat(dryRun.status()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("fresh downgraded 1.1 → 1.0");
+        assertThat(dryRun.out()).as("the cooldown holds back new releases; 1.1 is already locked")
+                .doesNotContain("downgraded").doesNotContain("1.0").contains("up to date");
+    }
+
+    @Test
+    void upgradingUnderACooldownKeepsALockedVersionThatIsTooNewButAFreshLockHonoursIt() throws IOException {
+        assertThat(compile(NOW).status()).isZero();
+        assertThat(lock()).contains("fresh==1.1 \\");
+
+        Result upgrade = compile(NOW, "--upgrade", "--exclude-newer", "7d");
+
+        assertThat(upgrade.status()).as(upgrade.err()).isZero();
+        assertThat(lock()).contains("fresh==1.1 \\").contains("--exclude-newer=P7D");
+        Files.delete(dir.resolve("requirements.txt"));
+        assertThat(compile(NOW, "--exclude-newer", "7d").status()).isZero();
+        assertThat(lock()).contains("fresh==1.0 \\");
     }
 
     @Test

@@ -23,8 +23,10 @@ public interface Check {
     /** One line for documentation and {@code --help}. */
     String description();
 
-    /** What this check reads from the index; when the index is off it runs without it. */
-    IndexNeed indexNeed();
+    /** What this check reads from the index (default: nothing); when the index is off it runs without it. */
+    default IndexNeed indexNeed() {
+        return IndexNeed.NONE;
+    }
 
     /** The findings for {@code input}, in file order. */
     List<Finding> run(VerifyInput input);

@@ -24,11 +24,6 @@ public final class HashedCheck implements Check {
     }
 
     @Override
-    public IndexNeed indexNeed() {
-        return IndexNeed.NONE;
-    }
-
-    @Override
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         for (RequirementEntry e : input.lock().entries()) {

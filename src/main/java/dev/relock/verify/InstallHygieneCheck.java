@@ -49,11 +49,6 @@ public final class InstallHygieneCheck implements Check {
     }
 
     @Override
-    public IndexNeed indexNeed() {
-        return IndexNeed.NONE;
-    }
-
-    @Override
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         String lockName = input.lock().file().getFileName().toString();

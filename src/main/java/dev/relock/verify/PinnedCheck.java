@@ -26,11 +26,6 @@ public final class PinnedCheck implements Check {
     }
 
     @Override
-    public IndexNeed indexNeed() {
-        return IndexNeed.NONE;
-    }
-
-    @Override
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         for (RequirementEntry e : input.lock().entries()) {

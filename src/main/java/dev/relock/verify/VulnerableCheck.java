@@ -28,11 +28,6 @@ public final class VulnerableCheck implements Check {
     }
 
     @Override
-    public IndexNeed indexNeed() {
-        return IndexNeed.NONE;
-    }
-
-    @Override
     public List<Finding> run(VerifyInput input) {
         List<Finding> findings = new ArrayList<>();
         if (input.audit().isEmpty()) {

@@ -56,7 +56,10 @@ import java.util.concurrent.TimeUnit;
 public final class PythonBuilder implements SdistBuilder {
     /** How many lines of the build's output a failure shows. */
     static final int LOG_TAIL_LINES = 40;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: a mapper costs tens of milliseconds to set up, and most runs build nothing. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final BuildSettings settings;
     private final BuildRequirements requirements;
@@ -156,11 +159,11 @@ public final class PythonBuilder implements SdistBuilder {
             }
             Path out = work.resolve("out");
             Files.createDirectories(out);
-            String backendPath = JSON.writeValueAsString(system.backendPath());
+            String backendPath = Json.MAPPER.writeValueAsString(system.backendPath());
             process(List.of(envPython.toString(), "-I", runner.toString(), source.toString(), system.backend(),
                     backendPath, "requires", out.toString()), source, "get_requires_for_build_wheel", false);
             List<String> more = new ArrayList<>();
-            JsonNode requires = JSON.readTree(out.resolve("requires.json").toFile());
+            JsonNode requires = Json.MAPPER.readTree(out.resolve("requires.json").toFile());
             requires.forEach(r -> more.add(r.asText()));
             if (!installed.containsAll(more)) {
                 List<String> all = new ArrayList<>(installed);

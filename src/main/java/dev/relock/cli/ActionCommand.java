@@ -2,19 +2,28 @@ package dev.relock.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The GitHub Action's entry point: reads the action's inputs from {@code INPUT_*}, masks the
  * token, and runs the command they describe with the same wiring as the ordinary CLI.
  */
-@Command(
-        name = "action",
-        description = "Run as the GitHub Action: read INPUT_* variables and run the command they name.",
-        hidden = true)
 public final class ActionCommand implements Callable<Integer> {
-    @ParentCommand RelockCommand root;
+    private final RelockCommand root;
+    private final CommandSpec spec;
+
+    ActionCommand(RelockCommand root) {
+        this.root = root;
+        spec = SpecBuilder.command("action", this)
+                .description("Run as the GitHub Action: read INPUT_* variables and run the command they name.")
+                .hidden()
+                .build();
+    }
+
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Option;
 
 /**
  * The vulnerability audit's options: whether to audit, where advisories come from (the OSV API
@@ -23,21 +22,28 @@ import picocli.CommandLine.Option;
  * command that audits spells them the same way.
  */
 public final class AuditOptions {
-    @Option(names = "--audit", description = "Also report pins with known vulnerabilities (OSV): the 'vulnerable' check.")
     boolean audit;
-
-    @Option(names = "--osv-url", paramLabel = "URL",
-            description = "OSV-compatible API to ask. Default: $RELOCK_OSV_URL, else https://api.osv.dev.")
     String osvUrl;
-
-    @Option(names = "--osv-db", paramLabel = "PATH",
-            description = "Audit offline against an OSV database: a directory or zip of OSV JSON records (e.g. OSV's PyPI/all.zip).")
     String osvDb;
-
-    @Option(names = VulnIgnore.OPTION, paramLabel = "ID[@UNTIL][:REASON]",
-            description = "Accept this advisory (id or alias) until UNTIL (YYYY-MM-DD, inclusive), for REASON; "
-                    + "listed as ignored, reported again once expired (repeatable; also ignore-vulns in [tool.relock]).")
     List<String> ignoreVulns = new ArrayList<>();
+
+    /** Adds these options to {@code command}. */
+    void declare(SpecBuilder command) {
+        command.option("--audit")
+                .description("Also report pins with known vulnerabilities (OSV): the 'vulnerable' check.")
+                .flag(v -> audit = v);
+        command.option("--osv-url").label("URL")
+                .description("OSV-compatible API to ask. Default: $RELOCK_OSV_URL, else https://api.osv.dev.")
+                .value(String.class, v -> osvUrl = v);
+        command.option("--osv-db").label("PATH")
+                .description("Audit offline against an OSV database: a directory or zip of OSV JSON records"
+                        + " (e.g. OSV's PyPI/all.zip).")
+                .value(String.class, v -> osvDb = v);
+        command.option(VulnIgnore.OPTION).label("ID[@UNTIL][:REASON]")
+                .description("Accept this advisory (id or alias) until UNTIL (YYYY-MM-DD, inclusive), for REASON; "
+                        + "listed as ignored, reported again once expired (repeatable; also ignore-vulns in [tool.relock]).")
+                .values(String.class, ignoreVulns);
+    }
 
     /** Whether {@code --audit} was given. */
     public boolean requested() {

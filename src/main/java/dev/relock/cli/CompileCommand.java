@@ -16,49 +16,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relock compile}: requirements in, pinned and hashed lockfile out (pip-compile compatible). */
-@Command(
-        name = "compile",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Resolve SRC (requirements .in files or pyproject.toml) for the target Python and write a"
-                    + " pip-compile compatible lockfile.",
-            "Pins of an existing output are kept unless --upgrade or --upgrade-package frees them."
-        },
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  success    2  bad input    3  unresolvable (the explanation is printed)",
-            "  4  index or network failure"})
 public final class CompileCommand implements Callable<Integer>, LockOptionBinding.Bound {
-    @ParentCommand RelockCommand root;
-
-    @Mixin IndexOptions index;
-
+    private final RelockCommand root;
+    private final CommandSpec spec;
+    private final IndexOptions index = new IndexOptions();
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.values());
+    private final List<Path> sources = new ArrayList<>();
+    private Path output;
+    private boolean upgrade;
+    private final List<String> upgradePackages = new ArrayList<>();
+    private boolean dryRun;
 
-    @Parameters(paramLabel = "SRC", arity = "0..*",
-            description = "requirements .in files or pyproject.toml. Default: the lockfile's recorded sources,"
-                    + " else requirements.in, else pyproject.toml.")
-    List<Path> sources = new ArrayList<>();
+    CompileCommand(RelockCommand root) {
+        this.root = root;
+        SpecBuilder b = SpecBuilder.command("compile", this)
+                .description(
+                        "Resolve SRC (requirements .in files or pyproject.toml) for the target Python and write a"
+                                + " pip-compile compatible lockfile.",
+                        "Pins of an existing output are kept unless --upgrade or --upgrade-package frees them.")
+                .footer("%nExit status:%n", "  0  success    2  bad input    3  unresolvable (the explanation is printed)",
+                        "  4  index or network failure")
+                .standardHelp()
+                .positional("SRC")
+                .description("requirements .in files or pyproject.toml. Default: the lockfile's recorded sources,"
+                        + " else requirements.in, else pyproject.toml.")
+                .any(Path.class, sources)
+                .option("-o", "--output-file").label("OUT")
+                .description("The lockfile. Default: SRC with .txt, or requirements.txt beside pyproject.toml.")
+                .value(Path.class, v -> output = v)
+                .option("-U", "--upgrade").description("Ignore the existing lockfile's pins; pick the newest versions.")
+                .flag(v -> upgrade = v)
+                .option("-P", "--upgrade-package").label("NAME[SPEC]")
+                .description("Free only this package's pin (repeatable); a specifier also constrains it.")
+                .values(String.class, upgradePackages)
+                .option("--dry-run").description("Print the lockfile to stdout; write nothing.")
+                .flag(v -> dryRun = v);
+        index.declare(b);
+        spec = b.build();
+    }
 
-    @Option(names = {"-o", "--output-file"}, paramLabel = "OUT",
-            description = "The lockfile. Default: SRC with .txt, or requirements.txt beside pyproject.toml.")
-    Path output;
-
-    @Option(names = {"-U", "--upgrade"}, description = "Ignore the existing lockfile's pins; pick the newest versions.")
-    boolean upgrade;
-
-    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME[SPEC]",
-            description = "Free only this package's pin (repeatable); a specifier also constrains it.")
-    List<String> upgradePackages = new ArrayList<>();
-
-    @Option(names = "--dry-run", description = "Print the lockfile to stdout; write nothing.")
-    boolean dryRun;
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public LockOptionBinding lockOptions() {

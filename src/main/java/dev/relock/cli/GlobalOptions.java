@@ -1,26 +1,16 @@
 package dev.relock.cli;
 
-import picocli.CommandLine.Option;
-
-/** Options every command accepts. Passed to commands as a mixin, never kept in static state. */
+/** Options every command accepts, declared on the root and inherited by every subcommand. */
 public final class GlobalOptions {
     private int verbosity;
     private boolean quiet;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Say more; repeat for more detail. Shows stack traces of internal errors.",
-            scope = picocli.CommandLine.ScopeType.INHERIT)
-    void setVerbose(boolean[] flags) {
-        verbosity = flags.length;
-    }
-
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "Print only errors.",
-            scope = picocli.CommandLine.ScopeType.INHERIT)
-    void setQuiet(boolean quiet) {
-        this.quiet = quiet;
+    /** Adds {@code -v} and {@code -q} to {@code command}; subcommands inherit them. */
+    void declare(SpecBuilder command) {
+        command.option("-v", "--verbose")
+                .description("Say more; repeat for more detail. Shows stack traces of internal errors.")
+                .inherited().counted(count -> verbosity = count);
+        command.option("-q", "--quiet").description("Print only errors.").inherited().flag(q -> quiet = q);
     }
 
     public int verbosity() {

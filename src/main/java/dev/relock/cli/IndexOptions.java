@@ -13,7 +13,6 @@ import dev.relock.lock.LockSettings;
 import dev.relock.resolve.BuildRequirementResolver;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine.Option;
 
 /**
  * How commands reach package indexes: the cache, offline mode, concurrency and time limits. Where packages come
@@ -21,43 +20,47 @@ import picocli.CommandLine.Option;
  * table.
  */
 public final class IndexOptions {
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory. Default: $XDG_CACHE_HOME/relock or ~/.cache/relock.")
     Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Neither read nor write the cache.")
     boolean noCache;
-
-    @Option(names = "--offline", description = "Make no network requests: compile, update and wheelhouse answer from the cache and fail on anything missing; verify runs only the structural checks.")
     boolean offline;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Parallel index requests (default: ${DEFAULT-VALUE}).", defaultValue = "32")
     int concurrency;
-
-    // pip's --timeout bounds one request too (there, each socket wait): the name is kept as an alias.
-    @Option(names = {"--request-timeout", "--timeout"}, paramLabel = "SECONDS",
-            description = "Give up on one index request, retries included, after this long (default: ${DEFAULT-VALUE}).",
-            defaultValue = "60")
     double requestTimeout;
-
-    @Option(names = "--run-timeout", paramLabel = "SECONDS",
-            description = "Give up when the whole run's index traffic has not finished after this long (default: ${DEFAULT-VALUE}).",
-            defaultValue = "900")
     double runTimeout;
-
-    @Option(names = "--no-build", negatable = true, description = "Never run a build backend: an sdist whose"
-            + " PKG-INFO does not declare its dependencies statically is unusable, as before builds existed.")
     boolean noBuild;
-
-    @Option(names = "--python", paramLabel = "PATH", description = "The Python that builds sdists whose metadata"
-            + " is not static: a path, or a name looked up on the PATH (default: python3)."
-            + " Machine-local: never recorded in a lockfile.")
     Path python;
-
-    @Option(names = "--build-timeout", paramLabel = "SECONDS",
-            description = "Give up on one sdist's build, installing its build requirements included, after this long"
-                    + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "600")
     double buildTimeout;
+
+    /** Adds these options to {@code command}. */
+    void declare(SpecBuilder command) {
+        command.option("--cache-dir").label("DIR")
+                .description("Cache directory. Default: $XDG_CACHE_HOME/relock or ~/.cache/relock.")
+                .value(Path.class, v -> cacheDir = v);
+        command.option("--no-cache").description("Neither read nor write the cache.").flag(v -> noCache = v);
+        command.option("--offline").description("Make no network requests: compile, update and wheelhouse answer from"
+                + " the cache and fail on anything missing; verify runs only the structural checks.")
+                .flag(v -> offline = v);
+        command.option("--concurrency").label("N").description("Parallel index requests (default: ${DEFAULT-VALUE}).")
+                .defaultValue("32").value(int.class, v -> concurrency = v);
+        // pip's --timeout bounds one request too (there, each socket wait): the name is kept as an alias.
+        command.option("--request-timeout", "--timeout").label("SECONDS")
+                .description("Give up on one index request, retries included, after this long (default: ${DEFAULT-VALUE}).")
+                .defaultValue("60").value(double.class, v -> requestTimeout = v);
+        command.option("--run-timeout").label("SECONDS")
+                .description("Give up when the whole run's index traffic has not finished after this long"
+                        + " (default: ${DEFAULT-VALUE}).")
+                .defaultValue("900").value(double.class, v -> runTimeout = v);
+        command.option("--no-build").negatable().description("Never run a build backend: an sdist whose"
+                + " PKG-INFO does not declare its dependencies statically is unusable, as before builds existed.")
+                .flag(v -> noBuild = v);
+        command.option("--python").label("PATH").description("The Python that builds sdists whose metadata"
+                + " is not static: a path, or a name looked up on the PATH (default: python3)."
+                + " Machine-local: never recorded in a lockfile.")
+                .value(Path.class, v -> python = v);
+        command.option("--build-timeout").label("SECONDS")
+                .description("Give up on one sdist's build, installing its build requirements included, after this long"
+                        + " (default: ${DEFAULT-VALUE}).")
+                .defaultValue("600").value(double.class, v -> buildTimeout = v);
+    }
 
     /** When the run started: the whole-run bound counts from here. */
     private final long started = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -39,8 +40,7 @@ public final class Main {
     /** Runs relock in the given context and returns the exit status; never calls System.exit. */
     public static int run(String[] args, RunContext context) {
         if (asksForVersionOnly(args)) {
-            // The answer needs no command model: building one (picocli reflects over the commands,
-            // and its classes are too old for the JVM's start-up archives) would be most of the run.
+            // The answer needs no command model, so none is built.
             for (String line : new VersionProvider().getVersion()) {
                 context.out().println(line);
             }
@@ -56,48 +56,49 @@ public final class Main {
     }
 
     /**
-     * The subcommands, by name (each class's {@code @Command} name). Registration order is the
-     * order {@code relock --help} lists them in.
+     * The subcommands, by name: each makes its command's picocli model for a root. Registration
+     * order is the order {@code relock --help} lists them in.
      */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    static final Map<String, Function<RelockCommand, Object>> SUBCOMMANDS = subcommands();
 
-    private static Map<String, Class<?>> subcommands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("compile", CompileCommand.class);
-        commands.put("verify", VerifyCommand.class);
-        commands.put("update", UpdateCommand.class);
-        commands.put("wheelhouse", WheelhouseCommand.class);
-        commands.put("action", ActionCommand.class);
+    private static Map<String, Function<RelockCommand, Object>> subcommands() {
+        Map<String, Function<RelockCommand, Object>> commands = new LinkedHashMap<>();
+        commands.put("compile", root -> new CompileCommand(root).spec());
+        commands.put("verify", root -> new VerifyCommand(root).spec());
+        commands.put("update", root -> new UpdateCommand(root).spec());
+        commands.put("wheelhouse", root -> new WheelhouseCommand(root).spec());
+        commands.put("action", root -> new ActionCommand(root).spec());
         // `relock help COMMAND`, as git and pip have it; it needs every command to describe them.
-        commands.put("help", CommandLine.HelpCommand.class);
+        commands.put("help", root -> new CommandLine.HelpCommand());
         return Collections.unmodifiableMap(commands);
     }
 
     /** Builds the whole command tree with its context and error handling. */
     public static CommandLine commandLine(RunContext context) {
-        return build(context, SUBCOMMANDS.values());
+        return build(context, SUBCOMMANDS.keySet());
     }
 
     /**
      * Builds the command tree {@code args} need: only the named subcommand when the first
-     * argument that is not a global option names one (picocli reflects over every option of
-     * every registered command, which is a noticeable part of a short run), else all of them,
-     * so help and "did you mean" suggestions see every command.
+     * argument that is not a global option names one, else all of them, so help and "did you
+     * mean" suggestions see every command.
      */
     public static CommandLine commandLine(RunContext context, String[] args) {
         for (String arg : args) {
             if (!arg.startsWith("-")) {
-                Class<?> named = SUBCOMMANDS.get(arg);
-                return build(context, named == null || named == CommandLine.HelpCommand.class
-                        ? SUBCOMMANDS.values() : List.of(named));
+                return build(context, SUBCOMMANDS.containsKey(arg) && !arg.equals("help")
+                        ? List.of(arg) : SUBCOMMANDS.keySet());
             }
         }
-        return build(context, SUBCOMMANDS.values());
+        return build(context, SUBCOMMANDS.keySet());
     }
 
-    private static CommandLine build(RunContext context, Collection<Class<?>> subcommands) {
-        CommandLine cli = new CommandLine(new RelockCommand(context));
-        subcommands.forEach(cli::addSubcommand);
+    private static CommandLine build(RunContext context, Collection<String> subcommands) {
+        RelockCommand root = new RelockCommand(context);
+        CommandLine cli = new CommandLine(root.spec());
+        for (String name : subcommands) {
+            cli.addSubcommand(name, SUBCOMMANDS.get(name).apply(root));
+        }
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommand() instanceof LockOptionBinding.Bound bound) {
                 LockOptionBinding.bind(sub.getCommandSpec(), bound);

@@ -2,40 +2,38 @@ package dev.relock.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command: lists the subcommands and shows help when called alone. Its subcommands are
  * registered by {@link Main#commandLine(RunContext, String[])}.
  */
-@Command(
-        name = "relock",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.",
-        synopsisSubcommandLabel = "COMMAND",
-        footerHeading = "%nExit status:%n",
-        footer = {
-            "  0  success              1  verify found problems",
-            "  2  bad input            3  requirements cannot be resolved",
-            "  4  index/network error  5  GitHub API error",
-            " 70  internal error (rerun with --verbose and report it)"
-        })
 public final class RelockCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Mixin GlobalOptions global;
-
+    private final CommandSpec spec;
+    private final GlobalOptions global = new GlobalOptions();
     private final RunContext context;
 
     RelockCommand(RunContext context) {
         this.context = context;
+        SpecBuilder b = SpecBuilder.command("relock", this)
+                .description("Keeps Python lockfiles honest: compile, verify and update pinned, hashed requirements.")
+                .footer("%nExit status:%n",
+                        "  0  success              1  verify found problems",
+                        "  2  bad input            3  requirements cannot be resolved",
+                        "  4  index/network error  5  GitHub API error",
+                        " 70  internal error (rerun with --verbose and report it)")
+                .standardHelp();
+        global.declare(b);
+        spec = b.build();
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND");
     }
 
-    /** The process context; subcommands reach it through {@code @ParentCommand}. */
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The process context; subcommands reach it through their root. */
     public RunContext context() {
         return context;
     }

@@ -44,86 +44,108 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relock update}: recompile every lockfile with upgrades and keep one pull request in step. */
-@Command(
-        name = "update",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Recompiles the repository's lockfiles with upgrades and opens (or updates, or closes) one pull request.",
-            "Meant for a scheduled GitHub Actions workflow; --dry-run prints the plan and touches nothing remote."
-        })
 public final class UpdateCommand implements Callable<Integer>, LockOptionBinding.Bound {
     enum CommitVia { API, GIT }
 
-    @ParentCommand RelockCommand root;
-    @Mixin IndexOptions index;
-    @Mixin AuditOptions audit;
+    private final RelockCommand root;
+    private final CommandSpec spec;
+    private final IndexOptions index = new IndexOptions();
+    private final AuditOptions audit = new AuditOptions();
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX,
             LockOption.Group.CUTOFF);
+    private String repo;
+    private Path workspace;
+    private String base;
+    private String branch;
+    private boolean securityOnly;
+    private final List<String> lockfiles = new ArrayList<>();
+    private final List<String> upgradePackages = new ArrayList<>();
+    private String title;
+    private final List<String> labels = new ArrayList<>();
+    private final List<String> reviewers = new ArrayList<>();
+    private final List<String> teamReviewers = new ArrayList<>();
+    private final List<String> assignees = new ArrayList<>();
+    private boolean draft;
+    private CommitVia commitVia;
+    private String author;
+    private String apiUrl;
+    private String tokenEnv;
+    private boolean dryRun;
+
+    UpdateCommand(RelockCommand root) {
+        this.root = root;
+        SpecBuilder b = SpecBuilder.command("update", this)
+                .description(
+                        "Recompiles the repository's lockfiles with upgrades and opens (or updates, or closes) one pull request.",
+                        "Meant for a scheduled GitHub Actions workflow; --dry-run prints the plan and touches nothing remote.")
+                .standardHelp()
+                .option("--repo").label("OWNER/NAME").description("The repository. Default: $GITHUB_REPOSITORY.")
+                .value(String.class, v -> repo = v)
+                .option("--workspace").label("DIR")
+                .description("The checkout's root. Default: $GITHUB_WORKSPACE, else the current directory.")
+                .value(Path.class, v -> workspace = v)
+                .option("--base").label("BRANCH")
+                .description("Base branch of the pull request. Default: the repository's default branch.")
+                .value(String.class, v -> base = v)
+                .option("--branch").label("NAME")
+                .description("The bot's branch. Default: relock/update, with --security-only relock/security.")
+                .value(String.class, v -> branch = v)
+                .option("--security-only").description("Fix known vulnerabilities only: move each pin an advisory"
+                        + " affects (transitive ones too) to the lowest version that fixes it and still resolves, keep"
+                        + " every other pin, on its own branch and pull request. Implies --audit.")
+                .flag(v -> securityOnly = v)
+                .option("--lockfile").label("IN[:OUT]").description("A lockfile to refresh (repeatable). Default:"
+                        + " every lockfile found, plus [tool.relock] lockfiles in pyproject.toml or relock.toml.")
+                .values(String.class, lockfiles)
+                .option("-P", "--upgrade-package").label("NAME")
+                .description("Upgrade only these packages (repeatable). Default: upgrade everything.")
+                .values(String.class, upgradePackages)
+                .option("--title").label("TITLE").description("Pull request title. Default: 'Update Python lockfiles (N packages)'.")
+                .value(String.class, v -> title = v)
+                .option("--label").label("LABEL").description("Label to add (repeatable).")
+                .values(String.class, labels)
+                .option("--reviewer").label("LOGIN")
+                .description("Reviewer to request on a new pull request (repeatable).")
+                .values(String.class, reviewers)
+                .option("--team-reviewer").label("SLUG")
+                .description("Team to request a review from on a new pull request (repeatable).")
+                .values(String.class, teamReviewers)
+                .option("--assignee").label("LOGIN").description("Assignee of a new pull request (repeatable).")
+                .values(String.class, assignees)
+                .option("--draft").description("Open the pull request as a draft.")
+                .flag(v -> draft = v)
+                .option("--commit-via").label("api|git").defaultValue("api").description("Write the commit through"
+                        + " GitHub's Git Data API (default) or push it with git over HTTPS.")
+                .value(CommitVia.class, v -> commitVia = v)
+                .option("--author").label("NAME <EMAIL>").description("Commit author; relock treats other authors'"
+                        + " commits on its branch as a person's. Default: github-actions[bot].")
+                .value(String.class, v -> author = v)
+                .option("--api-url").label("URL")
+                .description("GitHub API root. Default: $GITHUB_API_URL, else https://api.github.com.")
+                .value(String.class, v -> apiUrl = v)
+                .option("--token-env").label("NAME").defaultValue("GITHUB_TOKEN")
+                .description("Environment variable holding the token (default: ${DEFAULT-VALUE}).")
+                .value(String.class, v -> tokenEnv = v)
+                .option("--dry-run")
+                .description("Print the plan and the pull request body; change no file and touch nothing remote.")
+                .flag(v -> dryRun = v);
+        index.declare(b);
+        audit.declare(b);
+        spec = b.build();
+    }
+
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public LockOptionBinding lockOptions() {
         return lockOptions;
     }
-
-    @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository. Default: $GITHUB_REPOSITORY.")
-    String repo;
-
-    @Option(names = "--workspace", paramLabel = "DIR", description = "The checkout's root. Default: $GITHUB_WORKSPACE, else the current directory.")
-    Path workspace;
-
-    @Option(names = "--base", paramLabel = "BRANCH", description = "Base branch of the pull request. Default: the repository's default branch.")
-    String base;
-
-    @Option(names = "--branch", paramLabel = "NAME", description = "The bot's branch. Default: relock/update, with --security-only relock/security.")
-    String branch;
-
-    @Option(names = "--security-only", description = "Fix known vulnerabilities only: move each pin an advisory affects (transitive ones too) to the lowest version that fixes it and still resolves, keep every other pin, on its own branch and pull request. Implies --audit.")
-    boolean securityOnly;
-
-    @Option(names = "--lockfile", paramLabel = "IN[:OUT]", description = "A lockfile to refresh (repeatable). Default: every lockfile found, plus [tool.relock] lockfiles in pyproject.toml or relock.toml.")
-    List<String> lockfiles = new ArrayList<>();
-
-    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME", description = "Upgrade only these packages (repeatable). Default: upgrade everything.")
-    List<String> upgradePackages = new ArrayList<>();
-
-    @Option(names = "--title", description = "Pull request title. Default: 'Update Python lockfiles (N packages)'.")
-    String title;
-
-    @Option(names = "--label", paramLabel = "LABEL", description = "Label to add (repeatable).")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = "--reviewer", paramLabel = "LOGIN", description = "Reviewer to request on a new pull request (repeatable).")
-    List<String> reviewers = new ArrayList<>();
-
-    @Option(names = "--team-reviewer", paramLabel = "SLUG", description = "Team to request a review from on a new pull request (repeatable).")
-    List<String> teamReviewers = new ArrayList<>();
-
-    @Option(names = "--assignee", paramLabel = "LOGIN", description = "Assignee of a new pull request (repeatable).")
-    List<String> assignees = new ArrayList<>();
-
-    @Option(names = "--draft", description = "Open the pull request as a draft.")
-    boolean draft;
-
-    @Option(names = "--commit-via", paramLabel = "api|git", defaultValue = "api", description = "Write the commit through GitHub's Git Data API (default) or push it with git over HTTPS.")
-    CommitVia commitVia;
-
-    @Option(names = "--author", paramLabel = "NAME <EMAIL>", description = "Commit author; relock treats other authors' commits on its branch as a person's. Default: github-actions[bot].")
-    String author;
-
-    @Option(names = "--api-url", paramLabel = "URL", description = "GitHub API root. Default: $GITHUB_API_URL, else https://api.github.com.")
-    String apiUrl;
-
-    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "Environment variable holding the token (default: ${DEFAULT-VALUE}).")
-    String tokenEnv;
-
-    @Option(names = "--dry-run", description = "Print the plan and the pull request body; change no file and touch nothing remote.")
-    boolean dryRun;
 
     @Override
     public Integer call() {

@@ -21,75 +21,77 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relock verify}: the CI gate that fails when a lockfile cannot be trusted. */
-@Command(
-        name = "verify",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Checks that lockfiles can be trusted, as a CI gate.",
-            "It wants exact pins, hashes the index publishes, pins that still answer the .in,"
-                    + " one exact Python everywhere and safe installs.",
-            "Without LOCKFILE arguments, every lockfile found is verified.",
-            "With --offline no index is used at all: only structural checks run."
-        },
-        footerHeading = "%nChecks:%n",
-        footer = {
-            "  pinned           every requirement is name==version",
-            "  hashed           every requirement has a --hash",
-            "  hash-match       every hash is a file of that version on the index",
-            "                   (or in --wheelhouse); no yanked or removed versions",
-            "  fresh            pins satisfy the .in, closed under dependencies",
-            "  python-pin       one exact Python: .python-version, lock, Docker, CI",
-            "  install-hygiene  pip install commands and base images (warnings)",
-            "  vulnerable       with --audit: no pin has a known vulnerability (OSV)",
-            "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index or OSV service unreachable."
-        })
 public final class VerifyCommand implements Callable<Integer>, LockOptionBinding.Bound {
     /** Output formats. */
     enum Format { TEXT, JSON, GITHUB }
 
-    @ParentCommand RelockCommand root;
-
-    @Mixin IndexOptions index;
-
-    @Mixin AuditOptions audit;
-
+    private final RelockCommand root;
+    private final CommandSpec spec;
+    private final IndexOptions index = new IndexOptions();
+    private final AuditOptions audit = new AuditOptions();
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    private final List<String> lockfiles = new ArrayList<>();
+    private String pythonVersionFile;
+    private String wheelhouse;
+    private Format format;
+    private final List<String> only = new ArrayList<>();
+    private final List<String> skip = new ArrayList<>();
+    private boolean strict;
+
+    VerifyCommand(RelockCommand root) {
+        this.root = root;
+        SpecBuilder b = SpecBuilder.command("verify", this)
+                .description(
+                        "Checks that lockfiles can be trusted, as a CI gate.",
+                        "It wants exact pins, hashes the index publishes, pins that still answer the .in,"
+                                + " one exact Python everywhere and safe installs.",
+                        "Without LOCKFILE arguments, every lockfile found is verified.",
+                        "With --offline no index is used at all: only structural checks run.")
+                .footer("%nChecks:%n",
+                        "  pinned           every requirement is name==version",
+                        "  hashed           every requirement has a --hash",
+                        "  hash-match       every hash is a file of that version on the index",
+                        "                   (or in --wheelhouse); no yanked or removed versions",
+                        "  fresh            pins satisfy the .in, closed under dependencies",
+                        "  python-pin       one exact Python: .python-version, lock, Docker, CI",
+                        "  install-hygiene  pip install commands and base images (warnings)",
+                        "  vulnerable       with --audit: no pin has a known vulnerability (OSV)",
+                        "%nExit status: 0 clean, 1 findings, 2 bad input, 4 index or OSV service unreachable.")
+                .standardHelp()
+                .positional("LOCKFILE").description("Lockfiles to verify. Default: all found.")
+                .any(String.class, lockfiles)
+                .option("--python-version-file").label("FILE")
+                .description("The project's Python pin. Default: the nearest .python-version.")
+                .value(String.class, v -> pythonVersionFile = v)
+                .option("--wheelhouse").label("DIR")
+                .description("Check the sha256 of the files in DIR instead of the index, and list missing or extra files.")
+                .value(String.class, v -> wheelhouse = v)
+                .option("--format").label("FORMAT")
+                .description("text, json or github. Default: github in GitHub Actions, else text.")
+                .value(Format.class, v -> format = v)
+                .option("--check").label("NAME").description("Run only this check (repeatable).")
+                .values(String.class, only)
+                .option("--skip").label("NAME").description("Do not run this check (repeatable).")
+                .values(String.class, skip)
+                .option("--strict").description("Warnings fail too.")
+                .flag(v -> strict = v);
+        index.declare(b);
+        audit.declare(b);
+        spec = b.build();
+    }
+
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public LockOptionBinding lockOptions() {
         return lockOptions;
     }
-
-    @Parameters(paramLabel = "LOCKFILE", arity = "0..*", description = "Lockfiles to verify. Default: all found.")
-    List<String> lockfiles = new ArrayList<>();
-
-    @Option(names = "--python-version-file", paramLabel = "FILE",
-            description = "The project's Python pin. Default: the nearest .python-version.")
-    String pythonVersionFile;
-
-    @Option(names = "--wheelhouse", paramLabel = "DIR",
-            description = "Check the sha256 of the files in DIR instead of the index, and list missing or extra files.")
-    String wheelhouse;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, json or github. Default: github in GitHub Actions, else text.")
-    Format format;
-
-    @Option(names = "--check", paramLabel = "NAME", description = "Run only this check (repeatable).")
-    List<String> only = new ArrayList<>();
-
-    @Option(names = "--skip", paramLabel = "NAME", description = "Do not run this check (repeatable).")
-    List<String> skip = new ArrayList<>();
-
-    @Option(names = "--strict", description = "Warnings fail too.")
-    boolean strict;
 
     @Override
     public Integer call() {

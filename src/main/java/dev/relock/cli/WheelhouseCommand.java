@@ -19,11 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code relock wheelhouse LOCKFILE -d DIR}: downloads the files a lockfile's hashes allow into a
@@ -31,51 +27,57 @@ import picocli.CommandLine.ParentCommand;
  * targets the lockfile records (or those given: {@code --python-platform} is repeatable, so one
  * wheelhouse can serve several platforms).
  */
-@Command(
-        name = "wheelhouse",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Download the files a hashed lockfile allows into DIR, verified, for an offline install.",
-            "Then: pip install --no-index --find-links DIR --require-hashes -r LOCKFILE"
-        },
-        footerHeading = "%nExit status:%n",
-        footer = {
-            "  0  the wheelhouse is complete and DIR/relock-wheelhouse.json describes it",
-            "  2  bad input: unreadable lockfile, a pin without hashes, no file for a target",
-            "  4  index/network failure, or a file does not match the lockfile's hash"
-        })
 final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bound {
     enum Format { TEXT, JSON }
 
-    @ParentCommand RelockCommand root;
-
-    @Parameters(index = "0", paramLabel = "LOCKFILE", description = "The hashed lockfile (pip-compile or uv format).")
-    String lockfile;
-
-    @Option(names = {"-d", "--dest"}, required = true, paramLabel = "DIR",
-            description = "The wheelhouse directory (created when missing; files already there with the right hash"
-                    + " are kept without any request).")
-    String directory;
-
+    private final RelockCommand root;
+    private final CommandSpec spec;
+    private final IndexOptions index = new IndexOptions();
     private final LockOptionBinding lockOptions = LockOptionBinding.of(LockOption.Group.TARGET, LockOption.Group.INDEX);
+    private String lockfile;
+    private String directory;
+    private boolean allFiles;
+    private boolean includeSdists;
+    private Format format;
+
+    WheelhouseCommand(RelockCommand root) {
+        this.root = root;
+        SpecBuilder b = SpecBuilder.command("wheelhouse", this)
+                .description(
+                        "Download the files a hashed lockfile allows into DIR, verified, for an offline install.",
+                        "Then: pip install --no-index --find-links DIR --require-hashes -r LOCKFILE")
+                .footer("%nExit status:%n",
+                        "  0  the wheelhouse is complete and DIR/relock-wheelhouse.json describes it",
+                        "  2  bad input: unreadable lockfile, a pin without hashes, no file for a target",
+                        "  4  index/network failure, or a file does not match the lockfile's hash")
+                .standardHelp()
+                .positional("LOCKFILE").description("The hashed lockfile (pip-compile or uv format).")
+                .one(0, String.class, v -> lockfile = v)
+                .option("-d", "--dest").required().label("DIR")
+                .description("The wheelhouse directory (created when missing; files already there with the right hash"
+                        + " are kept without any request).")
+                .value(String.class, v -> directory = v)
+                .option("--all-files").description("Bundle every file the lockfile's hashes allow, for any platform.")
+                .flag(v -> allFiles = v)
+                .option("--include-sdists")
+                .description("Where a target has no compatible wheel, bundle the sdist (pip builds it when installing).")
+                .flag(v -> includeSdists = v)
+                .option("--format").label("FORMAT").defaultValue("text")
+                .description("Output format: text or json (default: ${DEFAULT-VALUE}).")
+                .value(Format.class, v -> format = v);
+        index.declare(b);
+        spec = b.build();
+    }
+
+    /** The command's picocli model. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public LockOptionBinding lockOptions() {
         return lockOptions;
     }
-
-    @Option(names = "--all-files", description = "Bundle every file the lockfile's hashes allow, for any platform.")
-    boolean allFiles;
-
-    @Option(names = "--include-sdists",
-            description = "Where a target has no compatible wheel, bundle the sdist (pip builds it when installing).")
-    boolean includeSdists;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Mixin IndexOptions index;
 
     @Override
     public Integer call() {

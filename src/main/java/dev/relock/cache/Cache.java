@@ -21,6 +21,16 @@ public interface Cache {
         return new DirectoryCache(root);
     }
 
+    /**
+     * Loads and initializes the entry codec (the JSON header's parser and generator, and through
+     * them {@code java.math.BigDecimal}, whose initializer alone costs about 20 ms on JDK 25; the
+     * body checksum), in memory, touching no file. A run calls it on a background thread so that
+     * this one-time cost overlaps its start-up instead of delaying its first cache read.
+     */
+    static void prepare() {
+        DirectoryCache.prepare();
+    }
+
     /** The {@code --no-cache} cache: remembers nothing, every read misses. */
     static Cache disabled() {
         return NoCache.INSTANCE;

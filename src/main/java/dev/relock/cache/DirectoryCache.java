@@ -124,6 +124,13 @@ final class DirectoryCache implements Cache {
         return root.resolve(bucket.directoryName()).resolve(digest.substring(0, 2)).resolve(digest + ".blob");
     }
 
+    /** See {@link Cache#prepare()}: one entry encoded and decoded in memory. */
+    static void prepare() {
+        CacheMeta meta = new CacheMeta(Optional.of("\"warm-up\""), Optional.empty(), Instant.EPOCH,
+                Optional.of(Duration.ZERO), false, Optional.of("text/html"));
+        decode(encode(meta, new byte[] {'<', '/', '>'}));
+    }
+
     private static byte[] encode(CacheMeta meta, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(MAGIC.length + 256 + body.length);
         out.writeBytes(MAGIC);

@@ -35,6 +35,7 @@ public final class ActionCommand implements Callable<Integer> {
             ctx.err().println("relock: running: relock " + String.join(" ", args));
         }
         String[] argv = args.toArray(String[]::new);
+        WarmUp.startFor(argv);
         return Main.commandLine(ctx, argv).execute(argv);
     }
 }

@@ -84,9 +84,24 @@ final class LockOptionBinding {
                 .build();
     }
 
-    /** Records one occurrence, popping its value when the row takes one. */
-    private record Collect(LockOption row, String flag, LockOptionBinding target, boolean takesValue)
-            implements IParameterConsumer {
+    /**
+     * Records one occurrence, popping its value when the row takes one. A class, not a record:
+     * picocli hashes its options, and a record's generated {@code hashCode} costs a method-handle
+     * bootstrap at start-up that nothing here needs.
+     */
+    private static final class Collect implements IParameterConsumer {
+        private final LockOption row;
+        private final String flag;
+        private final LockOptionBinding target;
+        private final boolean takesValue;
+
+        Collect(LockOption row, String flag, LockOptionBinding target, boolean takesValue) {
+            this.row = row;
+            this.flag = flag;
+            this.target = target;
+            this.takesValue = takesValue;
+        }
+
         @Override
         public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
             String value = "";

@@ -47,6 +47,7 @@ public final class Main {
             context.out().flush();
             return ExitCodes.OK;
         }
+        WarmUp.startFor(args);
         return commandLine(context, args).execute(args);
     }
 

@@ -4,9 +4,12 @@
 # peak memory of a large compile. One run prints Markdown tables.
 #
 #   bench/startup-bench.sh                      # defaults below
-#   RUNS=3 SETS="flask;black" bench/startup-bench.sh
+#   RUNS=3 SETS="flask;black" PROJECT_SETS="flask gunicorn requests" bench/startup-bench.sh
 #
-# - Real-shaped sets: requirement sets (SETS, separated by ';') compiled against the mirror of
+# - Real-shaped sets, in two groups, each with its own median ratio: SETS, one package and its
+#   dependencies each (5-14 pins), and PROJECT_SETS, the several roots a small service or tool
+#   lists (14-21 pins). Sets are separated by ';', requirements within a set by spaces. Each is
+#   compiled against the mirror of
 #   real PyPI wheels in $MIRROR (PEP 503 layout), served by bench/latency_server.py with LATENCY_MS
 #   per request. pip: `pip install --isolated --dry-run --report` with no cache; relock: `compile`
 #   with an empty cache, through the launcher on the newest JDK (25+ with its AOT cache, else 17
@@ -26,6 +29,7 @@ RUNS=${RUNS:-5}
 LATENCY_MS=${LATENCY_MS:-20}
 MIRROR=${MIRROR:-/opt/pypi}
 SETS=${SETS:-"requests;flask;black;httpx;sqlalchemy alembic;fastapi uvicorn;boto3;pytest"}
+PROJECT_SETS=${PROJECT_SETS:-"fastapi uvicorn sqlalchemy httpx pydantic-settings;flask flask-sqlalchemy flask-login requests gunicorn;openai tiktoken python-dotenv pydantic;click rich httpx pyyaml tenacity;pytest pytest-cov black isort mypy;pandas matplotlib requests"}
 PYTHON_VERSION=${PYTHON_VERSION:-$(python3 -c 'import platform; print(platform.python_version())')}
 IMAGE=${IMAGE:-localhost/relock:test}
 
@@ -78,28 +82,37 @@ log "mirror $MIRROR at $MIRROR_URL ($LATENCY_MS ms per request)"
 PIP=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null python3 -m pip install
      --isolated --disable-pip-version-check --dry-run --ignore-installed --no-cache-dir --report /dev/null
      --index-url "$MIRROR_URL" -r requirements.in)
-IFS=';' read -r -a sets <<<"$SETS"
-n=0
-for set in "${sets[@]}"; do
-    n=$((n + 1))
-    dir="$WORK/set$n"
-    mkdir -p "$dir"
-    tr ' ' '\n' <<<"$set" | sed '/^$/d' >"$dir/requirements.in"
-    echo "$PYTHON_VERSION" >"$dir/.python-version"
-    # untimed: the launcher records its JVM archive on the first compile (once per jar and JVM)
-    (cd "$dir" && $BEST compile -q --cache-dir "$WORK/cache-first" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1 \
-        || { log "relock cannot compile '$set'"; exit 1; }
-    echo "$(grep -c '==' "$dir/requirements.txt")" >"$dir/pins"
-    for i in $(seq 1 "$RUNS"); do
-        timed "$WORK/pip-$n.txt" "$dir" "${PIP[@]}"
-        rm -rf "$WORK/cache-set" "$dir/requirements.txt"
-        timed "$WORK/relock-$n.txt" "$dir" "$BEST" compile -q --cache-dir "$WORK/cache-set" -i "$MIRROR_URL" requirements.in
+# compare GROUP SETS: pip and relock on each of SETS (';'-separated); results in $WORK/GROUP-*.
+compare() {
+    local group=$1 set dir i n=0
+    local -a sets
+    IFS=';' read -r -a sets <<<"$2"
+    for set in "${sets[@]}"; do
+        n=$((n + 1))
+        dir="$WORK/$group$n"
+        mkdir -p "$dir"
+        tr ' ' '\n' <<<"$set" | sed '/^$/d' >"$dir/requirements.in"
+        echo "$set" >"$dir/label"
+        echo "$PYTHON_VERSION" >"$dir/.python-version"
+        # untimed: the launcher records its JVM archive on the first compile (once per jar and JVM)
+        (cd "$dir" && $BEST compile -q --cache-dir "$WORK/cache-first" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1 \
+            || { log "relock cannot compile '$set'"; exit 1; }
+        grep -c '==' "$dir/requirements.txt" >"$dir/pins"
+        for i in $(seq 1 "$RUNS"); do
+            timed "$WORK/pip-$group$n.txt" "$dir" "${PIP[@]}"
+            rm -rf "$WORK/cache-set" "$dir/requirements.txt"
+            timed "$WORK/relock-$group$n.txt" "$dir" "$BEST" compile -q --cache-dir "$WORK/cache-set" -i "$MIRROR_URL" requirements.in
+        done
+        log "set '$set': $(cat "$dir/pins") pins"
     done
-    log "set '$set': $(cat "$dir/pins") pins"
-done
+    echo "$n" >"$WORK/$group.count"
+}
+compare set "$SETS"
+compare project "$PROJECT_SETS"
+n=$(cat "$WORK/set.count")
 
 # --- start-up through the launcher: --version and a warm no-change compile
-WARM="$WORK/set$(( n < 2 ? n : 2 ))"
+WARM="$WORK/set$(( n < 2 ? n : 2 ))"  # the second single-package set (flask)
 for jvm in 17 25; do
     [[ $jvm == 25 && -z "$J25" ]] && continue
     cmd="$WORK/relock$jvm"
@@ -152,23 +165,30 @@ both() { echo "$(med "$1") s ($(cpu "$1") s CPU)"; }
 rss() { read -r _ r _ <<<"$(summary "$1")"; echo "$r"; }
 echo "relock $("$relock17" --version | head -n1 | cut -d' ' -f2); $(nproc) CPUs; median of $RUNS runs; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "### pip and relock on real-shaped sets ($LATENCY_MS ms per request, mirror $MIRROR, Python $PYTHON_VERSION)"
-echo
+# table GROUP TITLE: the rows of one group and its median ratio
+table() {
+    local group=$1 i p r ratio dir
+    local -a ratios=()
+    echo "### $2 ($LATENCY_MS ms per request, mirror $MIRROR, Python $PYTHON_VERSION)"
+    echo
+    echo "| requirements | pins | pip | relock | pip / relock |"
+    echo "|---|---:|---:|---:|---:|"
+    for i in $(seq 1 "$(cat "$WORK/$group.count")"); do
+        dir="$WORK/$group$i"
+        p=$(med "pip-$group$i"); r=$(med "relock-$group$i")
+        ratio=$(python3 -c "print(f'{$p / $r:.1f}')")
+        ratios+=("$ratio")
+        echo "| $(cat "$dir/label") | $(cat "$dir/pins") | $(both "pip-$group$i") | $(both "relock-$group$i") | ${ratio}x |"
+    done
+    echo
+    echo "Median pip / relock: $(printf '%s\n' "${ratios[@]}" | python3 -c 'import statistics,sys; print(f"{statistics.median(float(l) for l in sys.stdin):.1f}x")')"
+    echo
+}
 echo "relock: cold compile (empty cache) through the launcher, $BEST_LABEL. pip: resolver only, no cache."
 echo "Wall time, median CPU time (user + sys) in brackets; the ratio is of wall times."
 echo
-echo "| requirements | pins | pip | relock | pip / relock |"
-echo "|---|---:|---:|---:|---:|"
-ratios=()
-for i in $(seq 1 "$n"); do
-    p=$(med "pip-$i"); r=$(med "relock-$i")
-    ratio=$(python3 -c "print(f'{$p / $r:.1f}')")
-    ratios+=("$ratio")
-    echo "| ${sets[$((i - 1))]} | $(cat "$WORK/set$i/pins") | $(both "pip-$i") | $(both "relock-$i") | ${ratio}x |"
-done
-echo
-echo "Median pip / relock: $(printf '%s\n' "${ratios[@]}" | python3 -c 'import statistics,sys; print(f"{statistics.median(float(l) for l in sys.stdin):.1f}x")')"
-echo
+table set "One package and its dependencies"
+table project "Project-shaped requirements (several roots, as a small service or tool lists them)"
 echo "### Start-up through the launcher"
 echo
 echo "| run | JDK 17 + AppCDS | JDK 25 + AOT cache |"

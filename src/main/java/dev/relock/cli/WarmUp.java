@@ -52,6 +52,11 @@ final class WarmUp {
 
     private static void standardsAndCache() {
         try {
+            // First a record's generated equals and hashCode: the first one in a process sets up
+            // the method-handle machinery every later record class shares.
+            if (PackageName.of("warm-up").equals(PackageName.of("Warm_Up"))) {
+                PackageName.of("warm-up").hashCode();
+            }
             Cache.prepare();
             Requirement requirement = Requirement.parse(
                     "warm-up[extra]>=1.0,!=1.1.*; python_version >= \"3.8\" and sys_platform == \"linux\"");

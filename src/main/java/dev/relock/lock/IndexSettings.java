@@ -33,7 +33,9 @@ public record IndexSettings(Optional<String> indexUrl, List<String> extraIndexUr
 
     /** True when no option is set. */
     public boolean isDefault() {
-        return equals(DEFAULT);
+        // Field by field, not equals(DEFAULT): every compile asks this early, and a record's
+        // generated equals costs a method-handle bootstrap the first time it runs.
+        return indexUrl.isEmpty() && extraIndexUrls.isEmpty() && findLinks.isEmpty() && !noIndex;
     }
 
     /**

@@ -15,7 +15,8 @@
 #   with an empty cache, through the launcher on the newest JDK (25+ with its AOT cache, else 17
 #   with AppCDS). Each run starts from nothing but the JVM archive, which the launcher recorded on
 #   an untimed first compile, as it would on a user's first run.
-# - Start-up: `relock --version` and a warm no-change compile (cache kept, lockfile up to date)
+# - Start-up: `relock --version` and warm no-change compiles (cache kept, lockfile up to date) of
+#   the second single-package set and the first project-shaped one
 #   through the launcher, JDK 17 + AppCDS against JDK 25 + AOT cache (skipped without a JDK 25).
 # - Container: `podman run IMAGE --version` less `podman run --entrypoint /bin/true IMAGE`, when
 #   podman and the image exist (IMAGE, default localhost/relock:test built by .ci/container-test,
@@ -111,16 +112,21 @@ compare set "$SETS"
 compare project "$PROJECT_SETS"
 n=$(cat "$WORK/set.count")
 
-# --- start-up through the launcher: --version and a warm no-change compile
+# --- start-up through the launcher: --version and warm no-change compiles (a single-package set
+# and a project-shaped one, whose many pages are revalidated at once)
 WARM="$WORK/set$(( n < 2 ? n : 2 ))"  # the second single-package set (flask)
+WARMP="$WORK/project1"                 # the first project-shaped set
 for jvm in 17 25; do
     [[ $jvm == 25 && -z "$J25" ]] && continue
     cmd="$WORK/relock$jvm"
-    if [[ $jvm == 17 ]]; then (cd "$WARM" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1; fi
-    (cd "$WARM" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1
+    for w in "$WARM" "$WARMP"; do
+        if [[ $jvm == 17 ]]; then (cd "$w" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1; fi
+        (cd "$w" && $cmd compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1
+    done
     for i in $(seq 1 "$RUNS"); do
         timed "$WORK/version$jvm.txt" "$WORK" "$cmd" --version
         timed "$WORK/warm$jvm.txt" "$WARM" "$cmd" compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in
+        timed "$WORK/warmp$jvm.txt" "$WARMP" "$cmd" compile -q --cache-dir "$WORK/cache-warm$jvm" -i "$MIRROR_URL" requirements.in
     done
 done
 
@@ -197,6 +203,9 @@ v25="n/a"; w25="n/a"
 [[ -n "$J25" ]] && v25="$(both version25)" && w25="$(both warm25)"
 echo "| relock --version | $(both version17) | $v25 |"
 echo "| warm no-change compile ($(tr '\n' ' ' <"$WARM/requirements.in" | sed 's/ $//'), $(cat "$WARM/pins") pins) | $(both warm17) | $w25 |"
+wp25="n/a"
+[[ -n "$J25" ]] && wp25="$(both warmp25)"
+echo "| warm no-change compile ($(tr '\n' ' ' <"$WARMP/requirements.in" | sed 's/ $//'), $(cat "$WARMP/pins") pins) | $(both warmp17) | $wp25 |"
 if [[ -n "$CONTAINER" ]]; then
     echo
     echo "### Container ($IMAGE, $CTR_SIZE MB)"

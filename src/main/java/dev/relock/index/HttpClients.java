@@ -24,7 +24,7 @@ final class HttpClients {
             synchronized (HttpClients.class) {
                 client = base;
                 if (client == null) {
-                    client = new OkHttpClient();
+                    client = new OkHttpClient.Builder().socketFactory(ConnectGate.INSTANCE).build();
                     base = client;
                 }
             }
@@ -40,6 +40,7 @@ final class HttpClients {
                 client = cleartext;
                 if (client == null) {
                     client = new OkHttpClient.Builder()
+                            .socketFactory(ConnectGate.INSTANCE)
                             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                             .build();
                     cleartext = client;

@@ -28,23 +28,31 @@ import javax.net.SocketFactory;
  * request; when the queue is full the kernel drops the connection request silently and the
  * client sends it again only after a second. A warm compile of a 23-pin project took 1.4 s
  * instead of 0.3 s that way. Holding back new connections until the server has answered on them
- * avoids it, and requests on connections already open (HTTP/1.1 keep-alive, HTTP/2) are never
- * held. A server across the internet is a real one with a long queue, where waiting a round
+ * avoids it (a place is not given back after a fixed time instead: {@code http.server} under
+ * load takes longer than a few milliseconds to take a connection), and requests on connections
+ * already open (HTTP/1.1 keep-alive, HTTP/2) are never held. A server across the internet is a real one with a long queue, where waiting a round
  * trip per few connections would only cost time.
  */
 final class ConnectGate extends SocketFactory {
-    /** New connections to one local server not yet answered: below Python's queue of five. */
-    static final int LOCAL_CONNECTS = 4;
+    /** New connections to one local server not yet answered: as many as Python's queue holds. */
+    static final int LOCAL_CONNECTS = 5;
 
     /** How long a connection waits for its turn before it is opened regardless. */
     static final Duration WAIT_LIMIT = Duration.ofSeconds(2);
 
-    static final ConnectGate INSTANCE = new ConnectGate();
+    static final ConnectGate INSTANCE = new ConnectGate(LOCAL_CONNECTS, WAIT_LIMIT);
 
     /** One gate per server: per address and port, as each listening socket has its own queue. */
     private final Map<InetSocketAddress, Semaphore> gates = new ConcurrentHashMap<>();
 
-    private ConnectGate() {}
+    private final int connects;
+    private final Duration waitLimit;
+
+    /** A gate of {@code connects} places per server; a connection waits {@code waitLimit} for one at most. */
+    ConnectGate(int connects, Duration waitLimit) {
+        this.connects = connects;
+        this.waitLimit = waitLimit;
+    }
 
     /** Whether connections to {@code address} are held back: loopback, link-local and private addresses. */
     static boolean isLocal(InetAddress address) {
@@ -91,7 +99,7 @@ final class ConnectGate extends SocketFactory {
     /** The gate for {@code endpoint}; empty when connections to it are not held back. */
     private Optional<Semaphore> gate(SocketAddress endpoint) {
         if (endpoint instanceof InetSocketAddress inet && inet.getAddress() != null && isLocal(inet.getAddress())) {
-            return Optional.of(gates.computeIfAbsent(inet, a -> new Semaphore(LOCAL_CONNECTS)));
+            return Optional.of(gates.computeIfAbsent(inet, a -> new Semaphore(connects)));
         }
         return Optional.empty();
     }
@@ -110,7 +118,7 @@ final class ConnectGate extends SocketFactory {
             try {
                 // A turn that does not come (connections that hang until their own timeout) is
                 // not waited for long: past the limit the connection is opened anyway.
-                if (gate.isPresent() && gate.get().tryAcquire(WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (gate.isPresent() && gate.get().tryAcquire(waitLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                     held.set(gate.get());
                 }
             } catch (InterruptedException e) {

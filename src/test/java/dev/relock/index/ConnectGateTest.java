@@ -34,6 +34,7 @@ class ConnectGateTest {
 
     @Test
     void aNewConnectionWaitsWhileTheGateIsFullAndGoesOnWhenOneIsAnswered() throws Exception {
+        ConnectGate gate = new ConnectGate(ConnectGate.LOCAL_CONNECTS, java.time.Duration.ofMinutes(1));
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> accepted = new ArrayList<>();
             Thread acceptor = new Thread(() -> {
@@ -53,7 +54,7 @@ class ConnectGateTest {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
             List<Socket> open = new ArrayList<>();
             for (int i = 0; i < ConnectGate.LOCAL_CONNECTS; i++) {
-                Socket s = ConnectGate.INSTANCE.createSocket();
+                Socket s = gate.createSocket();
                 s.connect(address, 5_000);
                 open.add(s);
             }
@@ -64,7 +65,7 @@ class ConnectGateTest {
 
             CompletableFuture<Socket> waiting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    Socket s = ConnectGate.INSTANCE.createSocket();
+                    Socket s = gate.createSocket();
                     s.connect(address, 5_000);
                     return s;
                 } catch (java.io.IOException e) {
@@ -93,7 +94,7 @@ class ConnectGateTest {
             // closing an unanswered connection also gives its place back
             CompletableFuture<Socket> sixth = CompletableFuture.supplyAsync(() -> {
                 try {
-                    Socket s = ConnectGate.INSTANCE.createSocket();
+                    Socket s = gate.createSocket();
                     s.connect(address, 5_000);
                     return s;
                 } catch (java.io.IOException e) {
@@ -110,6 +111,33 @@ class ConnectGateTest {
             }
             fifth.close();
             sixth.join().close();
+        }
+    }
+
+    @Test
+    void aTurnThatDoesNotComeIsNotWaitedForLong() throws Exception {
+        ConnectGate gate = new ConnectGate(2, java.time.Duration.ofMillis(200));
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            List<Socket> open = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Socket s = gate.createSocket();
+                s.connect(address, 5_000);
+                s.getInputStream();
+                open.add(s);
+            }
+            // both places are held by connections the server never answers: the third waits the
+            // wait limit, then opens anyway
+            long started = System.nanoTime();
+            Socket third = gate.createSocket();
+            third.connect(address, 5_000);
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(third.isConnected()).isTrue();
+            assertThat(waitedMillis).isBetween(150L, 5_000L);
+            third.close();
+            for (Socket s : open) {
+                s.close();
+            }
         }
     }
 }

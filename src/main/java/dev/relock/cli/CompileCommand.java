@@ -71,7 +71,6 @@ public final class CompileCommand implements Callable<Integer>, LockOptionBindin
     @Override
     public Integer call() {
         RunContext ctx = root.context();
-        index.prepareNetwork(ctx);
         GlobalOptions global = root.global();
         PrintWriter err = ctx.err();
         CompileSetup.Prepared prepared = CompileSetup.prepare(new CompileSetup.Invocation(ctx.workingDirectory(),

@@ -94,18 +94,6 @@ public final class IndexOptions {
         return Cache.at(root);
     }
 
-    /**
-     * Starts building the HTTP machinery in the background when the run will probably need the
-     * network: not {@code --offline}, and no cached pages to answer from. Commands call it first,
-     * so the work overlaps their own start-up ({@link IndexClient#prepareNetwork()}); a run that
-     * guessed wrong builds it on its first request instead.
-     */
-    public void prepareNetwork(RunContext ctx) {
-        if (expectsNetwork(ctx)) {
-            IndexClient.prepareNetwork();
-        }
-    }
-
     /** The run's time limits: {@code --request-timeout} per request, {@code --run-timeout} in all. */
     public TimeLimits timeLimits() {
         return TimeLimits.of(seconds(requestTimeout, "--request-timeout"), seconds(runTimeout, "--run-timeout"),

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -85,13 +86,18 @@ public final class Main {
      * mean" suggestions see every command.
      */
     public static CommandLine commandLine(RunContext context, String[] args) {
+        return build(context, commandName(args).filter(name -> SUBCOMMANDS.containsKey(name) && !name.equals("help"))
+                .<Collection<String>>map(List::of).orElse(SUBCOMMANDS.keySet()));
+    }
+
+    /** The first argument that is not an option: the subcommand's name, when {@code args} name one. */
+    static Optional<String> commandName(String[] args) {
         for (String arg : args) {
             if (!arg.startsWith("-")) {
-                return build(context, SUBCOMMANDS.containsKey(arg) && !arg.equals("help")
-                        ? List.of(arg) : SUBCOMMANDS.keySet());
+                return Optional.of(arg);
             }
         }
-        return build(context, SUBCOMMANDS.keySet());
+        return Optional.empty();
     }
 
     private static CommandLine build(RunContext context, Collection<String> subcommands) {

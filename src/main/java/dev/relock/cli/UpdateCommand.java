@@ -150,7 +150,6 @@ public final class UpdateCommand implements Callable<Integer>, LockOptionBinding
     @Override
     public Integer call() {
         RunContext ctx = root.context();
-        index.prepareNetwork(ctx);
         Optional<String> token = ctx.var(tokenEnv);
         List<String> secrets = token.stream().toList();
         try {

@@ -100,7 +100,6 @@ public final class VerifyCommand implements Callable<Integer>, LockOptionBinding
         List<VerifyRequest.Lockfile> files = List.of();
         List<Check> checks = List.of();
         try {
-            index.prepareNetwork(ctx);
             Optional<Path> wheelhouseDir = Optional.ofNullable(wheelhouse).map(ctx::resolve);
             boolean audits = audit.requested() || only.contains(VulnerableCheck.NAME);
             checks = Checks.select(Checks.all(wheelhouseDir, audits), only, skip);

@@ -33,6 +33,8 @@ final class WarmUp {
         if (!usesIndex(args)) {
             return;
         }
+        // Even for --offline or a warm cache: on its own core it costs the run nothing, and a
+        // static index (no Cache-Control) is asked again on every run.
         IndexClient.prepareNetwork();
         Thread thread = new Thread(WarmUp::standardsAndCache, "relock-warm-up");
         thread.setDaemon(true);
@@ -40,14 +42,9 @@ final class WarmUp {
         thread.start();
     }
 
-    /** Whether the first argument that is not an option names an index-using command. */
+    /** Whether {@code args} name an index-using command. */
     static boolean usesIndex(String[] args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return INDEX_COMMANDS.contains(arg);
-            }
-        }
-        return false;
+        return Main.commandName(args).filter(INDEX_COMMANDS::contains).isPresent();
     }
 
     private static void standardsAndCache() {

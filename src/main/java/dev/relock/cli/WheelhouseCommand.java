@@ -82,7 +82,6 @@ final class WheelhouseCommand implements Callable<Integer>, LockOptionBinding.Bo
     @Override
     public Integer call() {
         RunContext ctx = root.context();
-        index.prepareNetwork(ctx);
         Path lockPath = ctx.resolve(lockfile);
         Lockfile lock = LockfileReader.read(lockPath);
         LockSettings settings = CompileSetup.settingsOf(lockPath, ctx.workingDirectory(), lockOptions.given(), ctx.env());

@@ -63,15 +63,7 @@ class ConnectGateTest {
                 streams.add(s.getInputStream());
             }
 
-            CompletableFuture<Socket> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    Socket s = gate.createSocket();
-                    s.connect(address, 5_000);
-                    return s;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<Socket> waiting = connectInBackground(gate, address);
             Thread.sleep(300);
             assertThat(waiting).as("the gate is full: %d connections unanswered", ConnectGate.LOCAL_CONNECTS)
                     .isNotDone();
@@ -92,15 +84,7 @@ class ConnectGateTest {
             assertThat(fifth.isConnected()).isTrue();
 
             // closing an unanswered connection also gives its place back
-            CompletableFuture<Socket> sixth = CompletableFuture.supplyAsync(() -> {
-                try {
-                    Socket s = gate.createSocket();
-                    s.connect(address, 5_000);
-                    return s;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<Socket> sixth = connectInBackground(gate, address);
             Thread.sleep(300);
             assertThat(sixth).isNotDone();
             open.get(open.indexOf(firstClient) == 0 ? 1 : 0).close();
@@ -139,5 +123,17 @@ class ConnectGateTest {
                 s.close();
             }
         }
+    }
+
+    private static CompletableFuture<Socket> connectInBackground(ConnectGate gate, InetSocketAddress address) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Socket s = gate.createSocket();
+                s.connect(address, 5_000);
+                return s;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -25,9 +26,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        runProcess((out, err) -> run(args, out, err));
+    }
+
+    /**
+     * Runs {@code body} on the process's standard output and error (UTF-8), flushes them and
+     * exits with the status it returns: the one place an entry point ends the JVM.
+     */
+    static void runProcess(ToIntBiFunction<PrintWriter, PrintWriter> body) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = run(args, out, err);
+        int status = body.applyAsInt(out, err);
         out.flush();
         err.flush();
         System.exit(status);

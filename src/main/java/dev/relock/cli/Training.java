@@ -1,7 +1,6 @@
 package dev.relock.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +23,7 @@ public final class Training {
     private Training() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = run(args, out, err);
-        out.flush();
-        err.flush();
-        System.exit(status);
+        Main.runProcess((out, err) -> run(args, out, err));
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {

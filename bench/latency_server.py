@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Serves a directory (a PEP 503 tree such as /opt/pypi) over HTTP with a fixed delay per request.
 
-    python3 bench/latency_server.py ROOT LATENCY_MS
+    python3 bench/latency_server.py ROOT LATENCY_MS [CERT_PEM KEY_PEM]
 
 Prints its base URL (http://127.0.0.1:PORT) on the first line of stdout once it listens. Requests
 are served on threads, so concurrent clients each wait the delay once, as they would on a network.
+With a certificate and its key it speaks HTTPS instead (HTTP/1.1 over TLS, no HTTP/2: each
+concurrent request opens its own TLS connection) and prints https://127.0.0.1:PORT.
 """
 import functools
 import http.server
+import ssl
 import sys
 import time
 
@@ -34,7 +37,13 @@ def main():
     Handler.protocol_version = "HTTP/1.1"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
     server.daemon_threads = True
-    print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
+    scheme = "http"
+    if len(sys.argv) > 4:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    print(f"{scheme}://127.0.0.1:{server.server_address[1]}", flush=True)
     server.serve_forever()
 
 

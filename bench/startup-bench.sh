@@ -15,6 +15,12 @@
 #   with an empty cache, through the launcher on the newest JDK (25+ with its AOT cache, else 17
 #   with AppCDS). Each run starts from nothing but the JVM archive, which the launcher recorded on
 #   an untimed first compile, as it would on a user's first run.
+# - Over https: TLS_SETS (default: the first set of each group; "" skips it) again, against the
+#   same mirror and latency through TLS (bench/latency_server.py with a certificate made here for
+#   127.0.0.1: HTTP/1.1, so each concurrent request opens its own TLS connection). pip trusts the
+#   certificate through --cert, relock's JVM through javax.net.ssl.trustStore (JAVA_TOOL_OPTIONS);
+#   relock is also timed over http in the same loop, so the table shows TLS's part. Needs openssl
+#   and the JDK's keytool; skipped without them.
 # - Start-up: `relock --version` and warm no-change compiles (cache kept, lockfile up to date) of
 #   the second single-package set and the first project-shaped one
 #   through the launcher, JDK 17 + AppCDS against JDK 25 + AOT cache (skipped without a JDK 25).
@@ -32,14 +38,15 @@ MIRROR=${MIRROR:-/opt/pypi}
 SETS=${SETS:-"requests;flask;black;httpx;sqlalchemy alembic;fastapi uvicorn;boto3;pytest"}
 PROJECT_SETS=${PROJECT_SETS:-"fastapi uvicorn sqlalchemy httpx pydantic-settings;flask flask-sqlalchemy flask-login requests gunicorn;openai tiktoken python-dotenv pydantic;click rich httpx pyyaml tenacity;pytest pytest-cov black isort mypy;pandas matplotlib requests"}
 PYTHON_VERSION=${PYTHON_VERSION:-$(python3 -c 'import platform; print(platform.python_version())')}
+TLS_SETS=${TLS_SETS-"requests;fastapi uvicorn sqlalchemy httpx pydantic-settings"}
 IMAGE=${IMAGE:-localhost/relock:test}
 
 cd "$(dirname "$0")/.."
 ROOT_DIR=$(pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/relock-bench.XXXXXX")
 source "$ROOT_DIR/bench/lib.sh"
-MIRROR_PID=""
-trap 'stop_server; [[ -n "$MIRROR_PID" ]] && kill "$MIRROR_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+MIRROR_PID="" TLS_PID=""
+trap 'stop_server; for p in $MIRROR_PID $TLS_PID; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 
 ensure_gnu_time
 build_relock
@@ -80,13 +87,22 @@ for _ in $(seq 1 100); do [[ -s "$WORK/mirror.out" ]] && break; sleep 0.1; done
 MIRROR_URL="$(head -n1 "$WORK/mirror.out")/simple/"
 log "mirror $MIRROR at $MIRROR_URL ($LATENCY_MS ms per request)"
 
-PIP=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null python3 -m pip install
+# pip with no configuration; a CA bundle from the environment (PIP_CERT, REQUESTS_CA_BUNDLE) would
+# take precedence over --cert in the https rows.
+PIP=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS -u PIP_CERT -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE PIP_CONFIG_FILE=/dev/null python3 -m pip install
      --isolated --disable-pip-version-check --dry-run --ignore-installed --no-cache-dir --report /dev/null
-     --index-url "$MIRROR_URL" -r requirements.in)
-# compare GROUP SETS: pip and relock on each of SETS (';'-separated); results in $WORK/GROUP-*.
+     -r requirements.in)
+TLS_DIR="$WORK/tls"
+# compare GROUP SETS [URL]: pip and relock on each of SETS (';'-separated) against URL (default: the
+# mirror over http); results in $WORK/GROUP-*. Over https both trust the certificate in $TLS_DIR,
+# and relock is timed over http too (http-GROUP*), interleaved.
 compare() {
-    local group=$1 set dir i n=0
-    local -a sets
+    local group=$1 url=${3:-$MIRROR_URL} set dir i n=0
+    local -a sets pip=("${PIP[@]}" --index-url "$url") relock=("$BEST")
+    if [[ $url == https:* ]]; then
+        pip+=(--cert "$TLS_DIR/cert.pem")
+        relock=(env "JAVA_TOOL_OPTIONS=-Djavax.net.ssl.trustStore=$TLS_DIR/trust.p12 -Djavax.net.ssl.trustStorePassword=relock-bench" "$BEST")
+    fi
     IFS=';' read -r -a sets <<<"$2"
     for set in "${sets[@]}"; do
         n=$((n + 1))
@@ -96,13 +112,17 @@ compare() {
         echo "$set" >"$dir/label"
         echo "$PYTHON_VERSION" >"$dir/.python-version"
         # untimed: the launcher records its JVM archive on the first compile (once per jar and JVM)
-        (cd "$dir" && $BEST compile -q --cache-dir "$WORK/cache-first" -i "$MIRROR_URL" requirements.in) >/dev/null 2>&1 \
+        (cd "$dir" && "${relock[@]}" compile -q --cache-dir "$WORK/cache-first" -i "$url" requirements.in) >/dev/null 2>&1 \
             || { log "relock cannot compile '$set'"; exit 1; }
         grep -c '==' "$dir/requirements.txt" >"$dir/pins"
         for i in $(seq 1 "$RUNS"); do
-            timed "$WORK/pip-$group$n.txt" "$dir" "${PIP[@]}"
+            timed "$WORK/pip-$group$n.txt" "$dir" "${pip[@]}"
             rm -rf "$WORK/cache-set" "$dir/requirements.txt"
-            timed "$WORK/relock-$group$n.txt" "$dir" "$BEST" compile -q --cache-dir "$WORK/cache-set" -i "$MIRROR_URL" requirements.in
+            timed "$WORK/relock-$group$n.txt" "$dir" "${relock[@]}" compile -q --cache-dir "$WORK/cache-set" -i "$url" requirements.in
+            if [[ $url == https:* ]]; then
+                rm -rf "$WORK/cache-set" "$dir/requirements.txt"
+                timed "$WORK/http-$group$n.txt" "$dir" "$BEST" compile -q --cache-dir "$WORK/cache-set" -i "$MIRROR_URL" requirements.in
+            fi
         done
         log "set '$set': $(cat "$dir/pins") pins"
     done
@@ -111,6 +131,24 @@ compare() {
 compare set "$SETS"
 compare project "$PROJECT_SETS"
 n=$(cat "$WORK/set.count")
+
+# --- over https: the same mirror and latency through TLS
+KEYTOOL="$(dirname "$(readlink -f "${J25:-$J17}")")/keytool"
+if [[ -n "$TLS_SETS" ]] && command -v openssl >/dev/null && [[ -x "$KEYTOOL" ]]; then
+    mkdir -p "$TLS_DIR"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+        -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" >/dev/null 2>&1
+    "$KEYTOOL" -importcert -noprompt -alias relock-bench -file "$TLS_DIR/cert.pem" -keystore "$TLS_DIR/trust.p12" \
+        -storetype PKCS12 -storepass relock-bench >/dev/null 2>&1
+    python3 "$ROOT_DIR/bench/latency_server.py" "$MIRROR" "$LATENCY_MS" "$TLS_DIR/cert.pem" "$TLS_DIR/key.pem" \
+        >"$WORK/tls.out" 2>"$WORK/tls.err" &
+    TLS_PID=$!
+    for _ in $(seq 1 100); do [[ -s "$WORK/tls.out" ]] && break; sleep 0.1; done
+    log "the mirror over https at $(head -n1 "$WORK/tls.out")/simple/"
+    compare tls "$TLS_SETS" "$(head -n1 "$WORK/tls.out")/simple/"
+else
+    log "no https rows (TLS_SETS empty, or no openssl or keytool)"
+fi
 
 # --- start-up through the launcher: --version and warm no-change compiles (a single-package set
 # and a project-shaped one, whose many pages are revalidated at once)
@@ -173,18 +211,29 @@ echo "relock $("$relock17" --version | head -n1 | cut -d' ' -f2); $(nproc) CPUs;
 echo
 # table GROUP TITLE: the rows of one group and its median ratio
 table() {
-    local group=$1 i p r ratio dir
+    local group=$1 i p r ratio dir tls=""
     local -a ratios=()
+    [[ -f "$WORK/http-${group}1.txt" ]] && tls=yes
     echo "### $2 ($LATENCY_MS ms per request, mirror $MIRROR, Python $PYTHON_VERSION)"
     echo
-    echo "| requirements | pins | pip | relock | pip / relock |"
-    echo "|---|---:|---:|---:|---:|"
+    if [[ -n "$tls" ]]; then
+        echo "| requirements | pins | pip | relock | pip / relock | relock over http | TLS's part |"
+        echo "|---|---:|---:|---:|---:|---:|---:|"
+    else
+        echo "| requirements | pins | pip | relock | pip / relock |"
+        echo "|---|---:|---:|---:|---:|"
+    fi
     for i in $(seq 1 "$(cat "$WORK/$group.count")"); do
         dir="$WORK/$group$i"
         p=$(med "pip-$group$i"); r=$(med "relock-$group$i")
         ratio=$(python3 -c "print(f'{$p / $r:.1f}')")
         ratios+=("$ratio")
-        echo "| $(cat "$dir/label") | $(cat "$dir/pins") | $(both "pip-$group$i") | $(both "relock-$group$i") | ${ratio}x |"
+        if [[ -n "$tls" ]]; then
+            echo "| $(cat "$dir/label") | $(cat "$dir/pins") | $(both "pip-$group$i") | $(both "relock-$group$i") | ${ratio}x" \
+                "| $(both "http-$group$i") | $(python3 -c "print(f'{$r - $(med "http-$group$i"):.2f}')") s |"
+        else
+            echo "| $(cat "$dir/label") | $(cat "$dir/pins") | $(both "pip-$group$i") | $(both "relock-$group$i") | ${ratio}x |"
+        fi
     done
     echo
     echo "Median pip / relock: $(printf '%s\n' "${ratios[@]}" | python3 -c 'import statistics,sys; print(f"{statistics.median(float(l) for l in sys.stdin):.1f}x")')"
@@ -195,6 +244,9 @@ echo "Wall time, median CPU time (user + sys) in brackets; the ratio is of wall 
 echo
 table set "One package and its dependencies"
 table project "Project-shaped requirements (several roots, as a small service or tool lists them)"
+if [[ -f "$WORK/tls.count" ]]; then
+    table tls "Over https (HTTP/1.1 over TLS, a connection per concurrent request; PyPI itself speaks HTTP/2)"
+fi
 echo "### Start-up through the launcher"
 echo
 echo "| run | JDK 17 + AppCDS | JDK 25 + AOT cache |"
